@@ -1,0 +1,67 @@
+/**
+ * Vocabulary shared by the engine, the service and the console.
+ * Words are the product's words (see ../shared/docs/PRODUCT.md).
+ */
+
+/** Every label a text can carry, in order of severity (most severe first). */
+export const LABELS = [
+  'sexual_minor',
+  'threat',
+  'sexual_harassment',
+  'hate',
+  'prohibited_listing',
+  'doxxing',
+  'contact_offplatform',
+  'insult',
+  'pii',
+] as const;
+export type Label = (typeof LABELS)[number];
+
+export const VERDICTS = ['block', 'hold', 'allow'] as const;
+/** `block`: do not deliver/publish. `hold`: keep for human review. `allow`: deliver. */
+export type Verdict = (typeof VERDICTS)[number];
+
+export const SURFACES = ['marketplace', 'livestream', 'workplace'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export const TEXT_KINDS = ['message', 'listing'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+
+export const LANGS = ['zh', 'en', 'mixed'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export interface ScreenInput {
+  text: string;
+  kind?: TextKind;
+  surface?: Surface;
+  lang?: Lang;
+}
+
+/** One reason for a label: which rule (or `model`) fired on which half-open span [start, end) of the ORIGINAL text. */
+export interface Evidence {
+  label: Label;
+  rule: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  score: number;
+}
+
+/** A context rule that lowered a verdict, with the reason it gives. */
+export interface Mitigation {
+  rule: string;
+  reason: string;
+  labels: Label[];
+}
+
+export interface ScreenResult {
+  verdict: Verdict;
+  labels: Label[];
+  scores: Partial<Record<Label, number>>;
+  evidence: Evidence[];
+  lang: Lang;
+  /** The text with PII replaced by placeholders; present when the text contains PII. */
+  redacted?: string;
+  /** Context rules that lowered the verdict (quoting to report, news, medical…). */
+  mitigations?: Mitigation[];
+}
