@@ -15,6 +15,4 @@ export interface NormalizedText {
   readonly fold: View;
   /** `fold` plus: leetspeak undone inside Latin words, spaced-out letters joined, separators between hanzi dropped, emoji dropped. */
   readonly compact: View;
-  /** Digits view for PII: NFKC digits, spaces/dashes/dots between digits dropped. */
-  readonly digits: View;
 }
