@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { registerEvidence } from './evidence.ts';
+import { registerKeys } from './keys.ts';
 import { registerScreen } from './screen.ts';
+import { registerServe } from './serve.ts';
 
 /** Every `haven` sub-command, in the order `haven --help` lists them. One file per command. */
-export const commands: Array<(program: Command) => void> = [registerScreen];
+export const commands: Array<(program: Command) => void> = [registerScreen, registerServe, registerKeys, registerEvidence];

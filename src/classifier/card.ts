@@ -1,0 +1,52 @@
+/** The model card: what a model file was trained on, how, and what it scored on the test splits. */
+import type { DataFileRecord, DatasetName } from './datasets.ts';
+import type { FeatureSpec } from './features.ts';
+import type { LearnOptions } from './learn.ts';
+import type { ModelLabel } from './heads.ts';
+
+/** Test-split figures of one dataset, as `haven eval --dataset --json` prints them. */
+export interface DatasetFigures {
+  dataset: DatasetName;
+  n: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  macro_f1: number;
+}
+
+/** Davidson adds the three-class view: the headline figures are hate-or-offensive vs neither. */
+export interface DavidsonFigures extends DatasetFigures {
+  three_class_macro_f1: number;
+  hate_f1: number;
+}
+
+/** Everything a reader needs to trust or reproduce a model file. */
+export interface ModelCard {
+  format: 'haven-linear/1';
+  seed: number;
+  data: Array<{
+    dataset: DatasetName;
+    files: DataFileRecord[];
+    split: string;
+    train: number;
+    tune: number;
+    test: number;
+  }>;
+  features: FeatureSpec;
+  training: Omit<LearnOptions, 'seed'>;
+  heads: Array<{
+    name: string;
+    dataset: DatasetName;
+    positive_class: string;
+    feeds: ModelLabel;
+    /** Tuned probability threshold on the tune split; the stored bias is shifted so it reads as 0.5. */
+    tuned_threshold: number;
+    final_train_loss: number;
+  }>;
+  quantization: string;
+  test: {
+    cold: DatasetFigures;
+    swsr: DatasetFigures;
+    davidson: DavidsonFigures;
+  };
+}

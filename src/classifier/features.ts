@@ -1,0 +1,244 @@
+/**
+ * Feature hashing: turns a folded text into a sparse, L2-normalised vector of hashed n-gram counts.
+ *
+ * Features, each hashed into one table of 2^bucketBits buckets (FNV-1a over UTF-16 code units, murmur3
+ * finalizer, separate seeds so a character n-gram and a word never share a hash by construction):
+ * - character n-grams of the cleaned text (whitespace runs collapsed to one space, a space added at both
+ *   ends so that word boundaries show up in the n-grams, @mentions reduced to "@", links to "http");
+ * - word unigrams and bigrams: Latin / digit runs are words; runs of Han characters are cut into words by
+ *   jieba when `hanWords` is "jieba", or give no word features when it is "none" (character n-grams only).
+ * Counts are damped to 1 + ln(count) and the vector is scaled to unit length.
+ *
+ * The hasher owns reusable scratch arrays, so encoding allocates nothing but jieba's word list. It is not
+ * re-entrant: use one hasher per thread of work (JavaScript has one).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+/** How texts become features. Stored in the model file: inference must use the training spec. */
+export interface FeatureSpec {
+  /** log2 of the number of hash buckets. */
+  bucketBits: number;
+  /** Shortest and longest character n-gram. */
+  charMin: number;
+  charMax: number;
+  /** Longest word n-gram (1 = unigrams only, 2 = with bigrams, 0 = no word features). */
+  wordMax: number;
+  /** How runs of Han characters become words. */
+  hanWords: 'jieba' | 'none';
+}
+
+/** A sparse vector view over the hasher's scratch space: valid until the next `encode`. */
+export interface SparseView {
+  indices: Int32Array;
+  values: Float32Array;
+  length: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const WORD_SEED = 0x9e3779b9;
+const BIGRAM_SEED = 0x85ebca6b;
+const SPACE = 0x20;
+
+function finalize(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Letters and digits outside Han: the characters of a Latin-style word. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (isHan(c) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
+}
+
+/** The string of code units codes[start, end), built in chunks so long runs cannot overflow the stack. */
+function codesToString(codes: Int32Array, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end; k += 4096) out += String.fromCharCode(...codes.subarray(k, Math.min(end, k + 4096)));
+  return out;
+}
+
+let sharedJieba: Jieba | null = null;
+function jieba(): Jieba {
+  sharedJieba ??= Jieba.withDict(dict);
+  return sharedJieba;
+}
+
+/** Encodes texts into hashed feature vectors for one FeatureSpec. */
+export class FeatureHasher {
+  readonly spec: FeatureSpec;
+  private readonly mask: number;
+  private codes = new Int32Array(1024);
+  private ids = new Int32Array(8192);
+  private indices = new Int32Array(8192);
+  private values = new Float32Array(8192);
+
+  constructor(spec: FeatureSpec) {
+    if (!Number.isInteger(spec.bucketBits) || spec.bucketBits < 4 || spec.bucketBits > 26) {
+      throw new Error(`feature spec: bucketBits must be an integer in 4..26, got ${spec.bucketBits}`);
+    }
+    if (spec.charMin < 1 || spec.charMax < spec.charMin || spec.charMax > 8) {
+      throw new Error(`feature spec: need 1 <= charMin <= charMax <= 8, got ${spec.charMin}..${spec.charMax}`);
+    }
+    this.spec = spec;
+    this.mask = (1 << spec.bucketBits) - 1;
+  }
+
+  /** Number of buckets in the hash table. */
+  get buckets(): number {
+    return this.mask + 1;
+  }
+
+  /** Encodes one folded text. The returned view is overwritten by the next call. */
+  encode(text: string): SparseView {
+    const n = this.clean(text);
+    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16;
+    if (this.ids.length < bound) {
+      this.ids = new Int32Array(bound * 2);
+      this.indices = new Int32Array(bound * 2);
+      this.values = new Float32Array(bound * 2);
+    }
+    let count = this.charGrams(n);
+    count = this.wordGrams(n, count);
+    return this.collapse(count);
+  }
+
+  /** Copies the text's code units into `codes`, collapsing whitespace and reducing mentions and links. */
+  private clean(text: string): number {
+    const len = text.length;
+    if (this.codes.length < len + 2) this.codes = new Int32Array(len * 2 + 2);
+    const codes = this.codes;
+    let n = 0;
+    codes[n++] = SPACE;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        if (codes[n - 1] !== SPACE) codes[n++] = SPACE;
+        i++;
+        continue;
+      }
+      if (c === 0x40 /* @ */ && i + 1 < len && isWordChar(text.charCodeAt(i + 1))) {
+        codes[n++] = c;
+        i++;
+        while (i < len && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x5f)) i++;
+        continue;
+      }
+      if (c === 0x68 /* h */ && text.startsWith('http', i) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+        for (const k of [0x68, 0x74, 0x74, 0x70]) codes[n++] = k;
+        while (i < len && !isSpace(text.charCodeAt(i))) i++;
+        continue;
+      }
+      codes[n++] = c;
+      i++;
+    }
+    if (codes[n - 1] !== SPACE) codes[n++] = SPACE;
+    return n;
+  }
+
+  private charGrams(n: number): number {
+    const { charMin, charMax } = this.spec;
+    const codes = this.codes;
+    const ids = this.ids;
+    const mask = this.mask;
+    let count = 0;
+    for (let start = 0; start < n; start++) {
+      let h = FNV_OFFSET;
+      const end = Math.min(n, start + charMax);
+      for (let k = start; k < end; k++) {
+        h = Math.imul(h ^ codes[k]!, FNV_PRIME);
+        if (k - start + 1 >= charMin) {
+          // A lone space says nothing: skip the 1-gram " ".
+          if (k === start && codes[k] === SPACE) continue;
+          ids[count++] = finalize(h) & mask;
+        }
+      }
+    }
+    return count;
+  }
+
+  private wordGrams(n: number, count: number): number {
+    const { wordMax, hanWords } = this.spec;
+    if (wordMax <= 0) return count;
+    const codes = this.codes;
+    const ids = this.ids;
+    const mask = this.mask;
+    let previous = 0;
+    let hasPrevious = false;
+    const emit = (h: number): void => {
+      ids[count++] = finalize(h) & mask;
+      if (wordMax >= 2 && hasPrevious) {
+        ids[count++] = finalize(Math.imul(previous ^ BIGRAM_SEED, FNV_PRIME) ^ h) & mask;
+      }
+      previous = h;
+      hasPrevious = true;
+    };
+    let i = 0;
+    while (i < n) {
+      const c = codes[i]!;
+      if (isWordChar(c)) {
+        let h = WORD_SEED;
+        while (i < n && isWordChar(codes[i]!)) h = Math.imul(h ^ codes[i++]!, FNV_PRIME);
+        emit(h);
+        continue;
+      }
+      if (isHan(c)) {
+        const start = i;
+        while (i < n && isHan(codes[i]!)) i++;
+        if (hanWords === 'jieba') {
+          for (const word of jieba().cut(codesToString(codes, start, i), false)) {
+            let h = WORD_SEED;
+            for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+            emit(h);
+          }
+        } else {
+          hasPrevious = false;
+        }
+        continue;
+      }
+      if (c !== SPACE) hasPrevious = false;
+      i++;
+    }
+    return count;
+  }
+
+  /** Sorts the bucket ids, counts repeats, damps counts and scales to unit length. */
+  private collapse(count: number): SparseView {
+    const sorted = this.ids.subarray(0, count).sort();
+    const indices = this.indices;
+    const values = this.values;
+    let length = 0;
+    let norm = 0;
+    let i = 0;
+    while (i < count) {
+      const id = sorted[i]!;
+      let j = i + 1;
+      while (j < count && sorted[j] === id) j++;
+      const v = 1 + Math.log(j - i);
+      indices[length] = id;
+      values[length] = v;
+      norm += v * v;
+      length++;
+      i = j;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < length; k++) values[k] = values[k]! * scale;
+    return { indices, values, length };
+  }
+}

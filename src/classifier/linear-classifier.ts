@@ -1,0 +1,118 @@
+/**
+ * Scoring with a loaded model: encode the folded text once, take every head's dot product in one pass over
+ * its features (the heads' int8 weights sit side by side per bucket), squash with the logistic function,
+ * then gate by script and map heads to product labels.
+ */
+import type { ModelCard } from './card.ts';
+import { FeatureHasher } from './features.ts';
+import { HEADS, type HeadName, type HeadScores, type HeadScript, type ModelLabel } from './heads.ts';
+import type { StoredModel } from './model-file.ts';
+
+/** Probabilities (0..1) of the product labels the model speaks for. 0.5 is each head's tuned decision point. */
+export interface ModelScores {
+  insult: number;
+  hate: number;
+  sexual_harassment: number;
+}
+
+/** A loaded text classifier. */
+export interface Classifier {
+  /** Scores a text already passed through `foldForModel`. */
+  score(foldedText: string): ModelScores;
+  /** Every head's probability, ungated: what `haven eval --dataset` reads. */
+  headScores(foldedText: string): HeadScores;
+  /** What the model was trained on and how it scored. */
+  readonly card: ModelCard;
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Counts Han characters and ASCII letters: which heads may speak for a text. */
+function scriptsOf(text: string): Record<HeadScript, boolean> {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) latin++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+  }
+  // One Latin letter ("a", "u") is no English; two letters make the shortest insult worth scoring.
+  return { han: han > 0, latin: latin >= 2 };
+}
+
+/** A linear classifier over hashed n-grams, built from a decoded model file. */
+export class LinearClassifier implements Classifier {
+  readonly card: ModelCard;
+  private readonly hasher: FeatureHasher;
+  private readonly weights: Int8Array;
+  private readonly biases: Float64Array;
+  private readonly scales: Float64Array;
+  private readonly sums: Float64Array;
+
+  constructor(model: StoredModel) {
+    this.card = model.card;
+    this.hasher = new FeatureHasher(model.spec);
+    this.weights = model.weights;
+    this.biases = Float64Array.from(model.heads, (h) => h.bias);
+    this.scales = Float64Array.from(model.heads, (h) => h.scale);
+    this.sums = new Float64Array(model.heads.length);
+  }
+
+  headScores(foldedText: string): HeadScores {
+    this.accumulate(foldedText);
+    const out = {} as HeadScores;
+    HEADS.forEach((head, h) => {
+      out[head.name as HeadName] = sigmoid(this.biases[h]! + this.scales[h]! * this.sums[h]!);
+    });
+    return out;
+  }
+
+  score(foldedText: string): ModelScores {
+    this.accumulate(foldedText);
+    const scripts = scriptsOf(foldedText);
+    const out: ModelScores = { insult: 0, hate: 0, sexual_harassment: 0 };
+    for (let h = 0; h < HEADS.length; h++) {
+      const head = HEADS[h]!;
+      if (!scripts[head.script]) continue;
+      const p = sigmoid(this.biases[h]! + this.scales[h]! * this.sums[h]!);
+      const label: ModelLabel = head.feeds;
+      if (p > out[label]) out[label] = p;
+    }
+    return out;
+  }
+
+  /** Fills `sums` with each head's raw dot product (before scale and bias). */
+  private accumulate(foldedText: string): void {
+    const { indices, values, length } = this.hasher.encode(foldedText);
+    const sums = this.sums;
+    const weights = this.weights;
+    sums.fill(0);
+    if (sums.length === 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < length; k++) {
+        const base = indices[k]! << 2;
+        const v = values[k]!;
+        s0 += weights[base]! * v;
+        s1 += weights[base + 1]! * v;
+        s2 += weights[base + 2]! * v;
+        s3 += weights[base + 3]! * v;
+      }
+      sums[0] = s0;
+      sums[1] = s1;
+      sums[2] = s2;
+      sums[3] = s3;
+      return;
+    }
+    const heads = sums.length;
+    for (let k = 0; k < length; k++) {
+      const base = indices[k]! * heads;
+      const v = values[k]!;
+      for (let h = 0; h < heads; h++) sums[h] = sums[h]! + weights[base + h]! * v;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A training run: fold and encode every dataset's splits, learn each head on its dataset's train split,
+ * tune its threshold for macro-F1 on the tune split, quantize, and score the result on the test splits.
+ * Deterministic for a seed: the same data and plan give the same model bytes.
+ */
+import { foldForModel } from '../normalize/index.ts';
+import type { ModelCard } from './card.ts';
+import { DATASET_NAMES, HELD_OUT_SHARE, TUNE_SHARE, loadDataset, type DatasetName, type DatasetSplits } from './datasets.ts';
+import { evaluateBinary, evaluateDavidson } from './evaluation.ts';
+import { FeatureHasher, type FeatureSpec } from './features.ts';
+import { HEADS } from './heads.ts';
+import { headProbability, learnBinaryHead, type LearnOptions } from './learn.ts';
+import { LinearClassifier } from './linear-classifier.ts';
+import { encodeTexts, type FeatureMatrix } from './matrix.ts';
+import { bestThreshold } from './metrics.ts';
+import { decodeModel, encodeModel, type StoredHead, type StoredModel } from './model-file.ts';
+import { silentProgress, type Progress } from './progress.ts';
+
+/** What to train: the feature spec, the learner's knobs and the seed. */
+export interface TrainingPlan {
+  seed: number;
+  spec: FeatureSpec;
+  learn: Omit<LearnOptions, 'seed'>;
+}
+
+/**
+ * The plan `haven train` uses. Chosen on the tune splits (COLD dev, SWSR / Davidson tune), never the test
+ * splits; docs/classifier.md lists the alternatives measured.
+ */
+export const DEFAULT_PLAN: TrainingPlan = {
+  seed: 42,
+  spec: { bucketBits: 20, charMin: 1, charMax: 3, wordMax: 2, hanWords: 'jieba' },
+  learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 1, positiveWeight: 1, average: false },
+};
+
+/** How weights are squeezed into int8: |w| above this quantile of the non-zero |w| is clipped. */
+const CLIP_QUANTILE = 0.9999;
+
+/** The result of a run: the model (card included) and the heads' float-precision tune figures. */
+export interface TrainingResult {
+  model: StoredModel;
+  bytes: Buffer;
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+function foldAll(items: readonly { text: string }[], label: string, progress: Progress): string[] {
+  progress.stage(label, items.length);
+  const out = items.map((item, i) => {
+    if ((i & 255) === 0) progress.update(i);
+    return foldForModel(item.text);
+  });
+  progress.end();
+  return out;
+}
+
+function encodeAll(hasher: FeatureHasher, texts: string[], label: string, progress: Progress): FeatureMatrix {
+  progress.stage(label, texts.length);
+  const matrix = encodeTexts(hasher, texts, (done) => {
+    if ((done & 255) === 0) progress.update(done);
+  });
+  progress.end();
+  return matrix;
+}
+
+function quantize(weights: Float32Array): { scale: number; values: Int8Array } {
+  const magnitudes = Float32Array.from(weights.filter((w) => w !== 0), Math.abs).sort();
+  const clip = magnitudes.length > 0 ? magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * CLIP_QUANTILE))]! : 1;
+  const scale = clip > 0 ? clip / 127 : 1;
+  const values = new Int8Array(weights.length);
+  for (let j = 0; j < weights.length; j++) values[j] = Math.max(-127, Math.min(127, Math.round(weights[j]! / scale)));
+  return { scale, values };
+}
+
+/** Trains every head on already-split corpora and returns the finished model. */
+export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: TrainingPlan, progress: Progress = silentProgress): TrainingResult {
+  const hasher = new FeatureHasher(plan.spec);
+  const buckets = hasher.buckets;
+  const encoded = new Map<DatasetName, { train: FeatureMatrix; tune: FeatureMatrix }>();
+  for (const name of DATASET_NAMES) {
+    const splits = corpora[name];
+    encoded.set(name, {
+      train: encodeAll(hasher, foldAll(splits.train, `fold ${name} train`, progress), `encode ${name} train`, progress),
+      tune: encodeAll(hasher, foldAll(splits.tune, `fold ${name} tune`, progress), `encode ${name} tune`, progress),
+    });
+  }
+  const interleaved = new Int8Array(buckets * HEADS.length);
+  const storedHeads: StoredHead[] = [];
+  const cardHeads: ModelCard['heads'] = [];
+  HEADS.forEach((head, h) => {
+    const { train, tune } = encoded.get(head.dataset)!;
+    const splits = corpora[head.dataset];
+    const labels = Uint8Array.from(splits.train, (item) => (head.isPositive(item.label) ? 1 : 0));
+    progress.stage(`learn ${head.name}`, plan.learn.epochs);
+    const learned = learnBinaryHead(train, labels, buckets, { ...plan.learn, seed: plan.seed + h }, (epoch) => progress.update(epoch));
+    progress.end();
+    const tuneScores = new Float64Array(tune.rows);
+    for (let r = 0; r < tune.rows; r++) {
+      tuneScores[r] = headProbability(learned, tune.indices, tune.values, tune.offsets[r]!, tune.offsets[r + 1]!);
+    }
+    const threshold = bestThreshold(tuneScores, splits.tune.map((item) => (head.isPositive(item.label) ? 1 : 0)));
+    const { scale, values } = quantize(learned.weights);
+    for (let j = 0; j < buckets; j++) interleaved[j * HEADS.length + h] = values[j]!;
+    storedHeads.push({ name: head.name, bias: learned.bias - logit(threshold), scale });
+    cardHeads.push({
+      name: head.name,
+      dataset: head.dataset,
+      positive_class: head.positiveClass,
+      feeds: head.feeds,
+      tuned_threshold: threshold,
+      final_train_loss: learned.epochLosses.at(-1) ?? Number.NaN,
+    });
+  });
+  const card: ModelCard = {
+    format: 'haven-linear/1',
+    seed: plan.seed,
+    data: DATASET_NAMES.map((name) => ({
+      dataset: name,
+      files: corpora[name].files,
+      split:
+        name === 'cold'
+          ? 'train.csv / dev.csv (tune) / test.csv as published'
+          : `stratified by label: ${HELD_OUT_SHARE * 100}% test (seed), ${TUNE_SHARE * 100}% tune (seed + 1), rest train`,
+      train: corpora[name].train.length,
+      tune: corpora[name].tune.length,
+      test: corpora[name].test.length,
+    })),
+    features: plan.spec,
+    training: plan.learn,
+    heads: cardHeads,
+    quantization: `int8 per head, scale = ${CLIP_QUANTILE} quantile of |w| / 127, larger weights clipped`,
+    test: {
+      cold: { dataset: 'cold', n: 0, accuracy: 0, precision: 0, recall: 0, macro_f1: 0 },
+      swsr: { dataset: 'swsr', n: 0, accuracy: 0, precision: 0, recall: 0, macro_f1: 0 },
+      davidson: { dataset: 'davidson', n: 0, accuracy: 0, precision: 0, recall: 0, macro_f1: 0, three_class_macro_f1: 0, hate_f1: 0 },
+    },
+  };
+  // Score the model exactly as it will be shipped: through the file format and the inference path.
+  const draft: StoredModel = { card, spec: plan.spec, heads: storedHeads, weights: interleaved };
+  const shipped = new LinearClassifier(decodeModel(encodeModel(draft), '(in memory)'));
+  card.test = {
+    cold: evaluateBinary(shipped, 'cold', corpora.cold.test, progress),
+    swsr: evaluateBinary(shipped, 'swsr', corpora.swsr.test, progress),
+    davidson: evaluateDavidson(shipped, corpora.davidson.test, progress),
+  };
+  const model: StoredModel = { ...draft, card };
+  return { model, bytes: encodeModel(model) };
+}
+
+/** Loads the three datasets from a datasets folder (seeded splits) and trains. */
+export function trainFromFolder(root: string, plan: TrainingPlan, progress: Progress = silentProgress): TrainingResult {
+  const corpora = {} as Record<DatasetName, DatasetSplits>;
+  for (const name of DATASET_NAMES) corpora[name] = loadDataset(root, name, plan.seed);
+  return trainModel(corpora, plan, progress);
+}

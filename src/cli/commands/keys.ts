@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/index.ts';
+import { openStore } from '../../store/index.ts';
+import { createKey, listKeys, revokeKey } from '../../store/keys.ts';
+import { ROLES, type Role } from '../../store/schema/index.ts';
+
+export function registerKeys(program: Command): void {
+  const keys = program.command('keys').description('Manage API keys (stored hashed; a key is shown once)');
+
+  keys
+    .command('create')
+    .description('Create an API key and print it once')
+    .requiredOption('-r, --role <role>', `role: ${ROLES.join(' | ')}`)
+    .option('-n, --name <name>', 'a name to recognise the key by')
+    .option('-c, --config <file>', 'config file (YAML or JSON)')
+    .option('--json', 'print {id, role, name, key} as JSON')
+    .action(async (opts: { role: string; name?: string; config?: string; json?: boolean }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`--role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(opts.role)})`);
+      const config = loadConfig(opts.config ? { file: opts.config } : {});
+      const store = await openStore(config.database);
+      try {
+        const created = await createKey(store.db, opts.role as Role, opts.name ? { name: opts.name } : {});
+        if (opts.json) process.stdout.write(JSON.stringify(created) + '\n');
+        else process.stdout.write(`${created.key}\n# ${created.id} (${created.role}) — shown once; store it now\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  keys
+    .command('list')
+    .description('List keys (ids, roles, names; never the keys)')
+    .option('-c, --config <file>', 'config file (YAML or JSON)')
+    .action(async (opts: { config?: string }) => {
+      const config = loadConfig(opts.config ? { file: opts.config } : {});
+      const store = await openStore(config.database);
+      try {
+        for (const k of await listKeys(store.db)) {
+          process.stdout.write(`${k.id}\t${k.role}\t${k.revoked_at ? `revoked ${k.revoked_at}` : 'active'}\t${k.created_at}\t${k.name ?? ''}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  keys
+    .command('revoke <id>')
+    .description('Revoke a key by id (takes effect within 5 seconds on running servers)')
+    .option('-c, --config <file>', 'config file (YAML or JSON)')
+    .action(async (id: string, opts: { config?: string }) => {
+      const config = loadConfig(opts.config ? { file: opts.config } : {});
+      const store = await openStore(config.database);
+      try {
+        if (!(await revokeKey(store.db, id))) throw new Error(`no active key ${id}`);
+        process.stdout.write(`revoked ${id}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

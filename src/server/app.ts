@@ -1,0 +1,158 @@
+/**
+ * Builds the Fastify app: security headers, rate limiting, metrics, the one error handler, every route in
+ * ./routes/index.ts (authenticated and validated from its definition), /docs and the console at `/`.
+ * Listening, the bootstrap key and signals are ./server.ts's job; tests call `buildApp` directly.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.ts';
+import { screen as engineScreen } from '../engine.ts';
+import { dialectOf } from '../store/dialect.ts';
+import { MessageWriter } from '../store/message-writer.ts';
+import type { Database } from '../store/schema/index.ts';
+import { authenticate, KeyResolver, presentedKeyHash } from './auth.ts';
+import type { AppContext, ScreenFn } from './context.ts';
+import { errorHandler, fromZodError, HttpError, notFoundHandler } from './errors.ts';
+import { ServiceMetrics } from './metrics.ts';
+import { docsPage, openApiDocument } from './openapi.ts';
+import type { AnyRoute } from './route.ts';
+import { routes as allRoutes } from './routes/index.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  /** The screening function (default: the engine). Tests inject a fake to get a chosen verdict. */
+  screen?: ScreenFn;
+  /** Fastify logger option (default: pino at `config.logLevel`). */
+  logger?: FastifyServerOptions['logger'];
+  /** Collect Node process metrics too (default true). */
+  defaultMetrics?: boolean;
+  /** Endpoints to serve (default: ./routes/index.ts). */
+  routes?: readonly AnyRoute[];
+}
+
+export type HavenApp = FastifyInstance & { haven: AppContext };
+
+export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.limits.bodyBytes,
+    // No per-request log lines: at thousands of requests a second they cost more than the work. Errors are logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 1024 },
+  });
+
+  const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? true });
+  const writer = new MessageWriter(db, { batchMax: config.writeBatchMax, onBatch: (n) => metrics.writeBatch.observe(n) });
+  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics };
+  const keys = new KeyResolver(db);
+
+  app.decorate('haven', ctx);
+  app.decorateRequest('principal', null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // Requests still in flight were drained by Fastify before onClose hooks run; now commit what they queued.
+  app.addHook('onClose', async () => writer.close());
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status_code: reply.statusCode });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    // Per API key (its hash: the key itself never becomes a map key); per address without one.
+    keyGenerator: (request) => presentedKeyHash(request) ?? `ip:${request.ip}`,
+    errorResponseBuilder: (_request, c) => new HttpError('rate_limited', `rate limit exceeded: ${c.max} requests per ${c.after} window`),
+  });
+
+  for (const route of options.routes ?? allRoutes) registerRoute(app, route, ctx, keys);
+
+  const doc = openApiDocument(options.routes ?? allRoutes, config);
+  const html = docsPage(doc);
+  app.get('/docs/openapi.json', { config: { rateLimit: false } }, async () => doc);
+  app.get('/docs', { config: { rateLimit: false } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(html));
+
+  const webDir = resolve(config.webDir);
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  } else {
+    app.get('/', { config: { rateLimit: false } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
+  }
+
+  return app as unknown as HavenApp;
+}
+
+function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext, keys: KeyResolver): void {
+  const roles = route.roles;
+  app.route({
+    method: route.method,
+    url: route.url,
+    config: route.unlimited ? { rateLimit: false } : {},
+    ...(roles === 'public'
+      ? {}
+      : {
+          // Before the body is read: an unauthenticated 1 MB body costs nothing.
+          onRequest: async (request) => {
+            request.principal = await authenticate(request, keys, roles);
+          },
+        }),
+    handler: async (request, reply) => {
+      const input = {
+        body: parse(route.body, request.body, 'body'),
+        query: parse(route.query, request.query, 'query'),
+        params: parse(route.params, request.params, 'params'),
+        principal: request.principal,
+        request,
+        reply,
+      };
+      return route.handler(input, ctx);
+    },
+  });
+}
+
+function parse(schema: AnyRoute['body'], value: unknown, part: 'body' | 'query' | 'params'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error, part);
+  return result.data;
+}
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Haven</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:3rem auto;padding:0 1rem}</style></head>
+<body><h1>Haven</h1>
+<p>The service is running. The web console has not been built (<code>web/dist</code> is missing).</p>
+<ul><li><a href="/docs">API documentation</a> (<a href="/docs/openapi.json">OpenAPI</a>)</li>
+<li><a href="/healthz">/healthz</a> · <a href="/metrics">/metrics</a></li></ul>
+</body></html>`;

@@ -1,0 +1,20 @@
+/** What every handler gets besides its request: the wiring built once by `buildApp`. */
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.ts';
+import type { Dialect } from '../store/dialect.ts';
+import type { MessageWriter } from '../store/message-writer.ts';
+import type { Database } from '../store/schema/index.ts';
+import type { ScreenInput, ScreenResult } from '../types.ts';
+import type { ServiceMetrics } from './metrics.ts';
+
+/** The engine's signature; tests inject a fake to get a chosen verdict. */
+export type ScreenFn = (input: ScreenInput) => ScreenResult;
+
+export interface AppContext {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: Dialect;
+  screen: ScreenFn;
+  writer: MessageWriter;
+  metrics: ServiceMetrics;
+}

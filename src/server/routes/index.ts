@@ -1,0 +1,28 @@
+/**
+ * Every endpoint of the service, one line each. Add an endpoint: write `<area>/<verbNoun>.ts` exporting
+ * `defineRoute({...})` and append it here; it is registered, authenticated and documented (/docs) from this list.
+ */
+import type { AnyRoute } from '../route.ts';
+import { exportEvidence } from './evidence/exportEvidence.ts';
+import { getEvidence } from './evidence/getEvidence.ts';
+import { getMessage } from './messages/getMessage.ts';
+import { postMessage } from './messages/postMessage.ts';
+import { decideQueueItem } from './queue/decideQueueItem.ts';
+import { listQueue } from './queue/listQueue.ts';
+import { screenText } from './screen/screenText.ts';
+import { getHealth } from './system/getHealth.ts';
+import { getMetrics } from './system/getMetrics.ts';
+import { getWhoami } from './system/getWhoami.ts';
+
+export const routes: readonly AnyRoute[] = [
+  getHealth,
+  getMetrics,
+  getWhoami,
+  screenText,
+  postMessage,
+  getMessage,
+  listQueue,
+  decideQueueItem,
+  exportEvidence, // before getEvidence: /v1/evidence/export is not a subject
+  getEvidence,
+];

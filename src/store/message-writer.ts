@@ -1,0 +1,190 @@
+/**
+ * Group commit for incoming messages. Requests hand their message to `write()`; the writer gathers every
+ * message that arrives while the previous batch commits and stores the next batch in ONE transaction
+ * (message rows, review-queue items, evidence entries), then resolves each request's promise — so a
+ * response is only sent after its message is committed, and one fsync is shared by the whole batch.
+ *
+ * Idempotency: a message whose id is already stored (or appears earlier in the same batch) is not stored
+ * again; its promise resolves to the stored message with `created: false`.
+ * A failing batch is retried one message at a time, so one bad message fails only its own request.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { appendEvidence, type EvidenceEntry } from './evidence.ts';
+import { newId } from './ids.ts';
+import { fromMessageRow, toMessageRow, type IncomingMessage, type StoredMessage } from './messages.ts';
+import type { Database, NewMessage, NewQueueItem, NewQueueLabel } from './schema/index.ts';
+
+export interface WriteResult {
+  message: StoredMessage;
+  /** False when a message with this id was already stored. */
+  created: boolean;
+}
+
+interface Pending {
+  message: IncomingMessage;
+  resolve(result: WriteResult): void;
+  reject(err: unknown): void;
+}
+
+export interface MessageWriterOptions {
+  /** Most messages per transaction (default 256). */
+  batchMax?: number;
+  /** Called after each committed batch with its size (metrics). */
+  onBatch?: (size: number) => void;
+}
+
+export class MessageWriter {
+  readonly #db: Kysely<Database>;
+  readonly #batchMax: number;
+  readonly #onBatch: ((size: number) => void) | undefined;
+  #queue: Pending[] = [];
+  #running: Promise<void> | null = null;
+  #closed = false;
+
+  constructor(db: Kysely<Database>, options: MessageWriterOptions = {}) {
+    this.#db = db;
+    this.#batchMax = options.batchMax ?? 256;
+    this.#onBatch = options.onBatch;
+  }
+
+  /** Stores the message; resolves once it is committed. */
+  write(message: IncomingMessage): Promise<WriteResult> {
+    if (this.#closed) return Promise.reject(new Error('message writer is closed'));
+    return new Promise<WriteResult>((resolve, reject) => {
+      this.#queue.push({ message, resolve, reject });
+      if (!this.#running) this.#running = this.#drain();
+    });
+  }
+
+  /** Waits for every accepted message to be committed, then refuses new ones. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      // Let the requests that are already parsed join this batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, this.#batchMax);
+        await this.#commit(batch);
+      }
+    } finally {
+      this.#running = null;
+    }
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    let results: WriteResult[];
+    try {
+      results = await this.#db.transaction().execute((trx) => storeBatch(trx, batch.map((p) => p.message)));
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+        return;
+      }
+      for (const one of batch) await this.#commit([one]);
+      return;
+    }
+    this.#onBatch?.(batch.length);
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  }
+}
+
+/** Stores a batch inside a transaction; returns one result per message, in order. */
+export async function storeBatch(trx: Transaction<Database>, messages: readonly IncomingMessage[]): Promise<WriteResult[]> {
+  // First occurrence of each id wins; later duplicates resolve to it.
+  const firstIndex = new Map<string, number>();
+  const unique: IncomingMessage[] = [];
+  for (const m of messages) {
+    if (!firstIndex.has(m.id)) {
+      firstIndex.set(m.id, unique.length);
+      unique.push(m);
+    }
+  }
+  const rows = unique.map(toMessageRow);
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const ids = await trx
+      .insertInto('messages')
+      .values(chunk)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const { id } of ids) inserted.add(id);
+  }
+
+  const stored = new Map<string, StoredMessage>();
+  const existingIds = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
+  if (existingIds.length > 0) {
+    const existing = await trx
+      .selectFrom('messages')
+      .leftJoin('queue_items', 'queue_items.message_id', 'messages.id')
+      .selectAll('messages')
+      .select('queue_items.id as queue_item_id')
+      .where('messages.id', 'in', existingIds)
+      .execute();
+    for (const row of existing) stored.set(row.id, fromMessageRow(row, row.queue_item_id));
+  }
+
+  const queueItems: NewQueueItem[] = [];
+  const queueLabels: NewQueueLabel[] = [];
+  const evidence: EvidenceEntry[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (!inserted.has(row.id)) continue;
+    const message = unique[i]!;
+    let queueItemId: string | null = null;
+    if (row.verdict === 'hold') {
+      queueItemId = newId('q');
+      queueItems.push({
+        id: queueItemId,
+        message_id: row.id,
+        status: 'pending',
+        sender: row.sender,
+        surface: row.surface ?? null,
+        channel: row.channel ?? null,
+        created_at: row.received_at,
+        decision_id: null,
+      });
+      for (const label of new Set(message.result.labels)) queueLabels.push({ item_id: queueItemId, label });
+    }
+    const storedMessage = fromMessageRow(row, queueItemId);
+    stored.set(row.id, storedMessage);
+    if (row.verdict !== 'allow') evidence.push(messageEvidence(storedMessage, row));
+  }
+  for (let i = 0; i < queueItems.length; i += 500) await trx.insertInto('queue_items').values(queueItems.slice(i, i + 500)).execute();
+  for (let i = 0; i < queueLabels.length; i += 1000) await trx.insertInto('queue_labels').values(queueLabels.slice(i, i + 1000)).execute();
+  await appendEvidence(trx, evidence);
+
+  return messages.map((m) => {
+    const message = stored.get(m.id);
+    if (!message) throw new Error(`message ${m.id} vanished during its own transaction`);
+    const created = inserted.has(m.id) && unique[firstIndex.get(m.id)!] === m;
+    return { message, created };
+  });
+}
+
+function messageEvidence(message: StoredMessage, row: NewMessage): EvidenceEntry {
+  return {
+    type: 'message',
+    subject: message.sender,
+    recipient: message.recipient,
+    channel: message.channel,
+    messageId: message.id,
+    createdAt: message.receivedAt,
+    verdict: message.verdict,
+    labels: message.labels,
+    scores: message.scores,
+    evidence: message.evidence,
+    text: message.text,
+    textRedacted: message.textRedacted,
+    kind: message.kind,
+    surface: message.surface,
+    lang: message.lang,
+    sentAt: message.sentAt,
+    queueItemId: message.queueItemId,
+    submittedBy: row.submitted_by,
+  };
+}

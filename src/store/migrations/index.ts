@@ -1,0 +1,11 @@
+/**
+ * Every migration, in order — ONE set for SQLite and PostgreSQL. To change the schema, add a file named
+ * `<UTC timestamp>-<what>.ts` exporting a Kysely `Migration` (portable DDL; branch on `dialectOf(db)` from
+ * ../dialect.ts only where the databases truly differ) and append one line below. Never edit a shipped one.
+ */
+import type { Migration } from 'kysely';
+import { service } from './2026-11-25T1700-service.ts';
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['2026-11-25T1700-service', service],
+];
