@@ -3,6 +3,7 @@ import { registerEvidence } from './evidence.ts';
 import { registerKeys } from './keys.ts';
 import { registerScreen } from './screen.ts';
 import { registerServe } from './serve.ts';
+import { registerTrain } from './train.ts';
 
 /** Every `haven` sub-command, in the order `haven --help` lists them. One file per command. */
-export const commands: Array<(program: Command) => void> = [registerScreen, registerServe, registerKeys, registerEvidence];
+export const commands: Array<(program: Command) => void> = [registerScreen, registerServe, registerKeys, registerEvidence, registerTrain];
