@@ -23,6 +23,6 @@ export const routes: readonly AnyRoute[] = [
   getMessage,
   listQueue,
   decideQueueItem,
-  exportEvidence, // before getEvidence: /v1/evidence/export is not a subject
+  exportEvidence, // a static segment wins over :subject, so no subject can be called "export"
   getEvidence,
 ];
