@@ -1,10 +1,190 @@
 /**
  * The public screening entry point: normalize → detect → policy → verdict.
- * Pure and synchronous; imports nothing from server, store or cli.
+ * Pure and synchronous once built; imports nothing from server, store or cli.
  */
-import type { ScreenInput, ScreenResult } from './types.ts';
+import { cooccurrenceDetector } from './detect/cooccurrence.ts';
+import { detectLang } from './detect/lang.ts';
+import { lexiconDetector } from './detect/lexicon.ts';
+import { TermIndex } from './detect/matcher/term-index.ts';
+import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
+import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
+import { normalize } from './normalize/pipeline.ts';
+import { ContextRules } from './policy/context.ts';
+import { defaultPolicy, labelVerdict, lessSevere, moreSevere, type Policy } from './policy/policy.ts';
+import {
+  LABELS,
+  LANGS,
+  SURFACES,
+  TEXT_KINDS,
+  type Evidence,
+  type Label,
+  type Mitigation,
+  type ScreenInput,
+  type ScreenResult,
+  type Verdict,
+} from './types.ts';
 
-/** TEMPORARY stub while the pipeline is being built: allows everything. */
+/** Scores from a learned model, for the labels it covers. */
+export type ModelScorer = (compactText: string) => Partial<Record<Label, number>>;
+
+export interface EngineOptions {
+  policy?: Policy;
+  rules?: RuleSet;
+  /** Extra detectors (PII, doxxing…) run after the rule detectors. */
+  detectors?: Detector[];
+  /** The learned classifier; `null` for rules only. */
+  model?: ModelScorer | null;
+}
+
+export interface Engine {
+  screen(input: ScreenInput): ScreenResult;
+  readonly policy: Policy;
+}
+
+export class ScreenInputError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'ScreenInputError';
+  }
+}
+
+function checkInput(input: ScreenInput): void {
+  if (typeof input !== 'object' || input === null) throw new ScreenInputError('(input)', 'must be an object');
+  if (typeof input.text !== 'string') throw new ScreenInputError('text', 'must be a string');
+  if (input.kind !== undefined && !TEXT_KINDS.includes(input.kind)) throw new ScreenInputError('kind', `must be one of ${TEXT_KINDS.join(', ')}`);
+  if (input.surface !== undefined && !SURFACES.includes(input.surface)) throw new ScreenInputError('surface', `must be one of ${SURFACES.join(', ')}`);
+  if (input.lang !== undefined && !LANGS.includes(input.lang)) throw new ScreenInputError('lang', `must be one of ${LANGS.join(', ')}`);
+}
+
+const SEVERITY_VERDICT: Record<Severity, Verdict> = { block: 'block', hold: 'hold', allow: 'allow' };
+const MODEL_LABELS: readonly Label[] = ['insult', 'hate', 'sexual_harassment'];
+
+function operatorTermsDetector(policy: Policy): Detector | null {
+  if (policy.blockTerms.length === 0) return null;
+  const index = new TermIndex(
+    policy.blockTerms.map((t) => ({ term: t.term, value: t })),
+    'policy.blockTerms',
+  );
+  return {
+    id: 'operator',
+    detect: (doc) =>
+      index.find(doc.normalized).map((hit) => ({
+        label: hit.value.label,
+        rule: `operator:${hit.value.term}`,
+        start: hit.start,
+        end: hit.end,
+        score: 1,
+        severity: hit.value.verdict,
+      })),
+  };
+}
+
+/** Build an engine: rules and policy compiled once; `screen()` is then pure and synchronous. */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const policy = options.policy ?? defaultPolicy();
+  const rules = options.rules ?? loadRuleSet();
+  const detectors: Detector[] = [lexiconDetector(rules.lexicons), cooccurrenceDetector(rules.cooccurrence)];
+  const operator = operatorTermsDetector(policy);
+  if (operator) detectors.push(operator);
+  detectors.push(...(options.detectors ?? []));
+  const context = new ContextRules(rules.context);
+  const allowIndex =
+    policy.allowTerms.length > 0 ? new TermIndex(policy.allowTerms.map((t) => ({ term: t, value: t, match: 'substring' as const })), 'policy.allowTerms') : null;
+  const model = options.model ?? null;
+
+  function screen(input: ScreenInput): ScreenResult {
+    checkInput(input);
+    const text = input.text;
+    const normalized = normalize(text);
+    const lang = input.lang ?? detectLang(normalized.fold.text);
+    const doc: ScreenDoc = { original: text, normalized, lang, kind: input.kind ?? 'message', ...(input.surface ? { surface: input.surface } : {}) };
+
+    let findings: Finding[] = [];
+    for (const d of detectors) for (const f of d.detect(doc)) findings.push(f);
+
+    if (allowIndex) {
+      const allowed = allowIndex.find(normalized);
+      findings = findings.filter((f) => !allowed.some((a) => a.start <= f.start && f.end <= a.end));
+    }
+
+    const scores: Partial<Record<Label, number>> = {};
+    if (model) {
+      const modelScores = model(normalized.compact.text);
+      for (const label of MODEL_LABELS) {
+        const p = modelScores[label];
+        if (p === undefined) continue;
+        scores[label] = p;
+        if (p >= policy.model.hold && !findings.some((f) => f.label === label) && text.length > 0) {
+          findings.push({ label, rule: 'model', start: 0, end: text.length, score: p, severity: p >= policy.model.block ? 'block' : 'hold' });
+        }
+      }
+    }
+
+    // per-label verdict: the policy's verdict for the label, lowered to the strongest finding's severity
+    const verdicts = new Map<Label, Verdict>();
+    for (const f of findings) {
+      scores[f.label] = Math.max(f.rule === 'model' ? 0 : (scores[f.label] ?? 0), f.score, scores[f.label] ?? 0);
+      const v = lessSevere(labelVerdict(policy, f.label, doc.surface), SEVERITY_VERDICT[f.severity]);
+      verdicts.set(f.label, moreSevere(verdicts.get(f.label) ?? 'allow', v));
+    }
+
+    const labels = LABELS.filter((l) => verdicts.has(l));
+    const mitigations: Mitigation[] = [];
+    for (const hit of context.find(normalized)) {
+      if (hit.rule.unless?.some((l) => verdicts.has(l) && !hit.rule.lowers.includes(l))) continue;
+      const lowered = labels.filter((l) => hit.rule.lowers.includes(l) && (verdicts.get(l) ?? 'allow') !== lessSevere(verdicts.get(l) ?? 'allow', hit.rule.to));
+      if (lowered.length === 0) continue;
+      for (const l of lowered) verdicts.set(l, hit.rule.to);
+      mitigations.push({ rule: `context:${hit.rule.id}`, reason: hit.rule.reason, labels: lowered });
+    }
+
+    let verdict: Verdict = 'allow';
+    for (const v of verdicts.values()) verdict = moreSevere(verdict, v);
+    for (const combo of policy.combinations) {
+      if (combo.when.every((l) => verdicts.has(l) && verdicts.get(l) !== 'allow')) verdict = moreSevere(verdict, combo.verdict);
+    }
+
+    const evidence: Evidence[] = findings
+      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .map((f) => ({ label: f.label, rule: f.rule, start: f.start, end: f.end, excerpt: text.slice(f.start, f.end), score: f.score }));
+
+    const result: ScreenResult = { verdict, labels, scores, evidence, lang };
+    if (mitigations.length > 0) result.mitigations = mitigations;
+    const pii = findings.filter((f) => f.label === 'pii');
+    if (pii.length > 0) result.redacted = redact(text, pii);
+    return result;
+  }
+
+  return { screen, policy };
+}
+
+/** Replace each PII span with a placeholder naming its type (overlapping spans merged). */
+export function redact(text: string, spans: ReadonlyArray<{ start: number; end: number; detail?: string }>): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.end <= at) continue;
+    const start = Math.max(s.start, at);
+    out += text.slice(at, start) + `[${s.detail ?? 'pii'}]`;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+let defaultEngine: Engine | undefined;
+
+/**
+ * Screen one text with the default rules, policy and model.
+ *
+ * @example
+ * screen({ text: '你个s.b', surface: 'livestream' })
+ * // → { verdict: 'hold', labels: ['insult'], evidence: [{ label: 'insult', start: 2, end: 5, excerpt: 's.b', … }], … }
+ */
 export function screen(input: ScreenInput): ScreenResult {
-  return { verdict: 'allow', labels: [], scores: {}, evidence: [], lang: input.lang ?? 'en' };
+  defaultEngine ??= createEngine();
+  return defaultEngine.screen(input);
 }

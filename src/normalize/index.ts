@@ -1,17 +1,17 @@
 /**
- * Normalization: turns the original text into the views the detectors and the model need.
- * (Full pipeline with offset maps lands in pipeline.ts; this file is the public surface.)
+ * Normalization: turns the original text into the views the detectors and the model need,
+ * each with a map back to the original text.
  */
-import * as OpenCC from 'opencc-js';
+import { normalize } from './pipeline.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+export { normalize } from './pipeline.ts';
+export { toOriginal } from './types.ts';
+export type { NormalizedText, PhoneticView, SkeletonView, View } from './types.ts';
 
 /**
- * The text as the learned classifier sees it: NFKC, lower case, invisible characters dropped,
- * traditional → simplified. Stable signature; the body grows with the normalizer.
+ * The text as the learned classifier sees it: the `compact` view (NFKC, lower case, invisibles
+ * dropped, homoglyphs and leetspeak undone, traditional → simplified, spaced letters joined).
  */
 export function foldForModel(text: string): string {
-  const nfkc = text.normalize('NFKC').toLowerCase();
-  const visible = nfkc.replace(/[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g, '');
-  return toSimplified(visible);
+  return normalize(text).compact.text;
 }
