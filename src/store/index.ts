@@ -6,7 +6,7 @@
  *   … store.db.selectFrom('messages') …
  *   await store.close();
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseConfig } from '../config/index.ts';
 import type { Dialect } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
@@ -38,7 +38,7 @@ export async function openStore(config: DatabaseConfig, options: OpenStoreOption
   }
   if (options.migrate ?? true) {
     try {
-      await migrateToLatest(store.db);
+      await migrateToLatest(store.db, store.dialect === 'postgres' ? await currentSchema(store.db) : undefined);
     } catch (err) {
       await store.close();
       throw err;
@@ -48,16 +48,25 @@ export async function openStore(config: DatabaseConfig, options: OpenStoreOption
 }
 
 /** Applies every pending migration from ./migrations/index.ts; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () => Object.fromEntries(migrations) as Record<string, Migration>,
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // The migrator looks its own tables up by name; name the schema, or a same-named table in another
+  // schema of the database (another Haven, another test) would be taken for ours.
+  const { error, results } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`store: migration ${failed?.migrationName ?? '(unknown)'} failed: ${message}`);
   }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('store: PostgreSQL has no current schema (check search_path or set database.schema)');
+  return schema;
 }
 
 function redactUrl(url: string): string {
