@@ -287,7 +287,7 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
         ['/v1/evidence/export', 'get'],
         ['/healthz', 'get'],
         ['/metrics', 'get'],
-      ]) {
+      ] as const) {
         expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
       }
       expect(doc.paths['/v1/messages'].post.requestBody.content['application/json'].schema.required).toEqual(['sender', 'text']);
