@@ -2,6 +2,7 @@
  * The public screening entry point: normalize → detect → policy → verdict.
  * Pure and synchronous once built; imports nothing from server, store or cli.
  */
+import { createDefaultEngine } from './default-engine.ts';
 import { cooccurrenceDetector } from './detect/cooccurrence.ts';
 import { detectLang } from './detect/lang.ts';
 import { lexiconDetector } from './detect/lexicon.ts';
@@ -178,13 +179,14 @@ export function redact(text: string, spans: ReadonlyArray<{ start: number; end: 
 let defaultEngine: Engine | undefined;
 
 /**
- * Screen one text with the default rules, policy and model.
+ * Screen one text with the default rules, policy, PII/doxxing detectors and learned model
+ * (see default-engine.ts; built on first call).
  *
  * @example
  * screen({ text: '你个s.b', surface: 'livestream' })
  * // → { verdict: 'hold', labels: ['insult'], evidence: [{ label: 'insult', start: 2, end: 5, excerpt: 's.b', … }], … }
  */
 export function screen(input: ScreenInput): ScreenResult {
-  defaultEngine ??= createEngine();
+  defaultEngine ??= createDefaultEngine();
   return defaultEngine.screen(input);
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerEval } from './eval.ts';
 import { registerEvidence } from './evidence.ts';
 import { registerKeys } from './keys.ts';
 import { registerScreen } from './screen.ts';
@@ -6,4 +7,4 @@ import { registerServe } from './serve.ts';
 import { registerTrain } from './train.ts';
 
 /** Every `haven` sub-command, in the order `haven --help` lists them. One file per command. */
-export const commands: Array<(program: Command) => void> = [registerScreen, registerServe, registerKeys, registerEvidence, registerTrain];
+export const commands: Array<(program: Command) => void> = [registerScreen, registerEval, registerServe, registerKeys, registerEvidence, registerTrain];
