@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { testDoc } from '../pii/test-doc.ts';
+import { compileCues } from './cues.ts';
+import { doxxingDetector } from './index.ts';
+
+/** [rule, excerpt of the ORIGINAL text] for every finding. */
+function found(text: string): [string, string][] {
+  return doxxingDetector.detect(testDoc(text)).map((f) => [f.rule, text.slice(f.start, f.end)]);
+}
+const rules = (text: string): string[] => found(text).map(([r]) => r);
+
+describe('published: someone else\'s data with a third-party cue', () => {
+  it.each([
+    ['她家住在上海市浦东新区张江路123号', '她家住在上海市浦东新区张江路123号'],
+    ['他的手机号是13800138000', '他的手机号是13800138000'],
+    ['这个主播的身份证号是11010519491231002X', '这个主播的身份证号是11010519491231002X'],
+    ['他的车牌是京A12345', '他的车牌是京A12345'],
+    ['Her address is 221B Baker Street, London NW1 6XE', 'Her address is 221B Baker Street, London NW1 6XE'],
+    ['he lives at 12 Oak Street', 'he lives at 12 Oak Street'],
+    ['13800138000是她的电话', '13800138000是她的电话'],
+  ])('%s', (text, excerpt) => {
+    expect(found(text)).toEqual([['doxxing:published', excerpt]]);
+  });
+
+  it.each([
+    '收货地址：上海市浦东新区张江路123号，电话13800138000',
+    '我的地址是朝阳区xx小区3栋2单元501',
+    '寄到北京市朝阳区建国路88号 13800138000',
+    'Ship to 1600 Pennsylvania Ave NW, Washington, DC 20500, call me at (415) 555-2671',
+    'my number is +44 20 7946 0958',
+    '本人身份证号是11010519491231002X',
+    '有事找我13800138000',
+  ])('must not flag own data: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('an own-data cue closer to the data wins over a farther third-party cue', () => {
+    expect(found('她说让我发地址，寄到我家：朝阳区望京花园3栋2单元501')).toEqual([]);
+  });
+});
+
+describe('probing, hunting, threats to publish, revealing', () => {
+  it.each([
+    ['她在哪个学校上学', 'doxxing:probing'],
+    ['你女儿在哪上学', 'doxxing:probing'],
+    ['你女儿几岁了在哪上学', 'doxxing:probing'],
+    ['她家住哪', 'doxxing:probing'],
+    ['有人知道他的地址吗', 'doxxing:probing'],
+    ['发一下她的身份证号', 'doxxing:probing'],
+    ['他在哪上班', 'doxxing:probing'],
+    ['where does she live?', 'doxxing:probing'],
+    ['What school does your daughter go to?', 'doxxing:probing'],
+    ['anyone know his address', 'doxxing:probing'],
+    ["what's her phone number", 'doxxing:probing'],
+    ['人肉她', 'doxxing:hunting'],
+    ['开盒这个主播', 'doxxing:hunting'],
+    ['把这个人的信息扒出来', 'doxxing:hunting'],
+    ['dox him', 'doxxing:hunting'],
+    ['doxxing that guy', 'doxxing:hunting'],
+    ['我要把你的地址发出去', 'doxxing:publish_threat'],
+    ['曝光你的住址', 'doxxing:publish_threat'],
+    ["I'll post your address", 'doxxing:publish_threat'],
+    ["I'll leak your number", 'doxxing:publish_threat'],
+    ['她女儿在实验小学三年级二班', 'doxxing:revealing'],
+  ])('%s → %s', (text, rule) => {
+    expect(rules(text)).toContain(rule);
+  });
+
+  it.each([
+    '收货地址发我一下',
+    '你的地址发我一下',
+    '把你的地址发过来，我今天发货',
+    '你家住哪个城市？运费不一样',
+    '你女儿穿多大码',
+    '给他打电话',
+    '开盒视频已经拍好了',
+    '人肉包子是小说里的',
+    'paradox',
+    'doxycycline 100mg',
+    'where do you live? I can ship tomorrow',
+    "what's your address for shipping",
+    '他在北京大学读书，很厉害',
+    'my daughter goes to Lincoln Elementary School, size 8 fits her',
+  ])('must not flag: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('every finding', () => {
+  it('is doxxing / hold with a rule doxxing:<why> and a detail naming the cue', () => {
+    for (const f of doxxingDetector.detect(testDoc('人肉她，她家住哪，他的手机号是13800138000'))) {
+      expect(f.label).toBe('doxxing');
+      expect(f.severity).toBe('hold');
+      expect(f.rule).toMatch(/^doxxing:(published|probing|hunting|publish_threat|revealing)$/);
+      expect(f.detail).toBeTruthy();
+    }
+  });
+  it('never throws, spans inside the original, deterministic', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        const a = doxxingDetector.detect(testDoc(text));
+        expect(doxxingDetector.detect(testDoc(text))).toEqual(a);
+        for (const f of a) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('cue data', () => {
+  const base = { macros: {}, thirdParty: [{ id: 'a', pattern: 'x' }], ownData: [{ id: 'b', pattern: 'y' }], probing: [{ id: 'c', pattern: 'z' }], hunting: [{ id: 'd', pattern: 'w' }], publishThreat: [{ id: 'e', pattern: 'v' }], revealing: [], plate: 'p' };
+  it('compiles', () => {
+    expect(() => compileCues(base)).not.toThrow();
+  });
+  it('throws at load, naming the entry, on a bad pattern, an unknown macro, an empty match or a duplicate id', () => {
+    expect(() => compileCues({ ...base, probing: [{ id: 'bad', pattern: '(' }] })).toThrow(/probing\.bad/);
+    expect(() => compileCues({ ...base, probing: [{ id: 'm', pattern: '{nope}' }] })).toThrow(/unknown macro \{nope\}/);
+    expect(() => compileCues({ ...base, probing: [{ id: 'e', pattern: 'a?' }] })).toThrow(/empty string/);
+    expect(() => compileCues({ ...base, probing: [{ id: 'c', pattern: 'a' }, { id: 'c', pattern: 'b' }] })).toThrow(/duplicate id c/);
+    expect(() => compileCues({ ...base, hunting: 'x' })).toThrow(/hunting/);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * E-mail addresses in a view (lower case already): plain `name@host.tld`, and the spelled-out
+ * evasions `name (at) host (dot) com`, `name [at] host.com`, `name at host dot com` (the last only
+ * with a known top-level domain, so "meet at home dot" style prose does not match).
+ */
+import type { PiiMatch } from './types.ts';
+
+const PLAIN = /[a-z0-9](?:[a-z0-9._%+-]{0,63})@[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24}(?![a-z0-9])/g;
+const TLD = '(?:com|net|org|edu|gov|cn|io|co|uk|us|de|fr|jp|hk|tw|me|info|biz|163|qq)';
+const SPELLED = new RegExp(
+  `[a-z0-9][a-z0-9._%+-]{0,63}\\s*(?:[\\[({]\\s*at\\s*[\\])}]|\\sat\\s|@)\\s*[a-z0-9][a-z0-9-]{0,62}` +
+    `(?:\\s*(?:[\\[({]\\s*dot\\s*[\\])}]|\\sdot\\s|\\.)\\s*[a-z0-9-]{1,63}){0,3}?\\s*(?:[\\[({]\\s*dot\\s*[\\])}]|\\sdot\\s|\\.)\\s*${TLD}(?![a-z0-9])`,
+  'g',
+);
+/** Cheap gate: nothing to do without '@' or a spelled-out "at". */
+const BRACKETED_AT = /[\[({]\s*at\s*[\])}]/;
+function mayHoldEmail(text: string): boolean {
+  return text.includes('@') || BRACKETED_AT.test(text) || (text.includes(' dot ') && text.includes(' at '));
+}
+
+export function findEmails(text: string): PiiMatch[] {
+  if (!mayHoldEmail(text)) return [];
+  const out: PiiMatch[] = [];
+  for (const m of text.matchAll(PLAIN)) out.push({ type: 'email', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SPELLED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!out.some((o) => o.start < end && start < o.end)) out.push({ type: 'email', start, end });
+  }
+  return out;
+}
