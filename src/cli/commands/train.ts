@@ -50,6 +50,7 @@ export function registerTrain(program: Command): void {
           hanWords: flags.hanWords,
         },
         learn: { ...DEFAULT_PLAN.learn, epochs: integerFlag('epochs', flags.epochs) },
+        refit: DEFAULT_PLAN.refit,
       };
       const root = resolveDataRoot(flags.data, process.env);
       const started = performance.now();
