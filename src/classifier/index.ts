@@ -61,13 +61,20 @@ let cached: Classifier | null | undefined;
  * ```
  */
 export function defaultClassifier(): Classifier | null {
-  if (cached !== undefined) return cached;
-  try {
-    cached = loadClassifier(DEFAULT_MODEL_PATH);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`haven: warning: ${message}; screening with rules only\n`);
-    cached = null;
-  }
+  cached ??= loadClassifierOrWarn(DEFAULT_MODEL_PATH);
   return cached;
+}
+
+/**
+ * Loads a model, or returns null after telling `warn` why (one line), for callers that fall back to rules.
+ * Only ModelLoadError is turned into a warning; anything else is a bug and is thrown.
+ */
+export function loadClassifierOrWarn(path: string, warn: (line: string) => void = (line) => process.stderr.write(line)): Classifier | null {
+  try {
+    return loadClassifier(path);
+  } catch (error) {
+    if (!(error instanceof ModelLoadError)) throw error;
+    warn(`haven: warning: ${error.message}; screening with rules only\n`);
+    return null;
+  }
 }

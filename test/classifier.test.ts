@@ -1,0 +1,221 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync as gzip } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/classifier/csv.ts';
+import { stratifiedSplit, type DatasetName, type DatasetSplits, type LabelledText } from '../src/classifier/datasets.ts';
+import { FeatureHasher, type FeatureSpec } from '../src/classifier/features.ts';
+import { DEFAULT_MODEL_PATH, defaultClassifier, loadClassifier, loadClassifierOrWarn, ModelLoadError } from '../src/classifier/index.ts';
+import { learnBinaryHead } from '../src/classifier/learn.ts';
+import { LinearClassifier } from '../src/classifier/linear-classifier.ts';
+import { encodeTexts } from '../src/classifier/matrix.ts';
+import { bestThreshold, classificationFigures } from '../src/classifier/metrics.ts';
+import { decodeModel } from '../src/classifier/model-file.ts';
+import { DEFAULT_PLAN, trainModel, type TrainingPlan } from '../src/classifier/training.ts';
+import { foldForModel } from '../src/normalize/index.ts';
+
+const TINY_SPEC: FeatureSpec = { ...DEFAULT_PLAN.spec, bucketBits: 14 };
+const TINY_PLAN: TrainingPlan = { ...DEFAULT_PLAN, spec: TINY_SPEC, learn: { ...DEFAULT_PLAN.learn, epochs: 10 } };
+
+// Separable toy corpora: the positive class always carries an abusive word, the negative class never does.
+const zhBad = ['傻逼', '垃圾', '滚蛋', '蠢货', '废物'];
+const zhGood = ['谢谢', '你好', '天气', '晚饭', '周末'];
+const enBad = ['idiot', 'moron', 'loser', 'scum', 'trash'];
+const enGood = ['thanks', 'hello', 'weather', 'dinner', 'weekend'];
+const fillers = ['今天', '我们', '真的', '这个', '他说', '明天'];
+const enFillers = ['today', 'we', 'really', 'this', 'he said', 'tomorrow'];
+
+function toy(words: string[], pad: string[], label: number, count: number, sep: string, offset = 0): LabelledText[] {
+  return Array.from({ length: count }, (_, i) => ({
+    text: [pad[(i + offset) % pad.length], words[(i * 3 + offset) % words.length], pad[(i * 7 + 1 + offset) % pad.length]].join(sep),
+    label,
+  }));
+}
+
+function toyCorpora(): Record<DatasetName, DatasetSplits> {
+  const zh = (offset: number, n: number): LabelledText[] => [...toy(zhBad, fillers, 1, n, '', offset), ...toy(zhGood, fillers, 0, n, '', offset)];
+  const en = (offset: number, n: number): LabelledText[] => [
+    ...toy(enBad, enFillers, 1, n, ' ', offset),
+    ...toy(['nigger', 'faggot'], enFillers, 0, n / 2, ' ', offset),
+    ...toy(enGood, enFillers, 2, n, ' ', offset),
+  ];
+  const files = [{ path: 'toy', sha256: '0'.repeat(64) }];
+  return {
+    cold: { name: 'cold', train: zh(0, 40), tune: zh(1, 10), test: zh(2, 10), files },
+    swsr: { name: 'swsr', train: zh(3, 40), tune: zh(4, 10), test: zh(5, 10), files },
+    davidson: { name: 'davidson', train: en(0, 40), tune: en(1, 10), test: en(2, 10), files },
+  };
+}
+
+describe('learning on a small fixture set', () => {
+  it('loss falls over epochs and separable toy data is classified', () => {
+    const corpora = toyCorpora();
+    const hasher = new FeatureHasher(TINY_SPEC);
+    const matrix = encodeTexts(hasher, corpora.cold.train.map((x) => foldForModel(x.text)));
+    const labels = Uint8Array.from(corpora.cold.train, (x) => x.label);
+    const head = learnBinaryHead(matrix, labels, hasher.buckets, { ...TINY_PLAN.learn, seed: 1 });
+    expect(head.epochLosses.at(-1)!).toBeLessThan(head.epochLosses[0]! * 0.5);
+
+    const { model } = trainModel(corpora, TINY_PLAN);
+    expect(model.card.test.cold.macro_f1).toBe(1);
+    expect(model.card.test.davidson.macro_f1).toBe(1);
+    const classifier = new LinearClassifier(model);
+    expect(classifier.score(foldForModel('他说你是傻逼')).insult).toBeGreaterThan(0.5);
+    expect(classifier.score(foldForModel('他说谢谢')).insult).toBeLessThan(0.5);
+    expect(classifier.score(foldForModel('he said idiot')).insult).toBeGreaterThan(0.5);
+    expect(classifier.score(foldForModel('he said thanks')).insult).toBeLessThan(0.5);
+  });
+
+  it('is deterministic for a seed: the same data gives the same model bytes', () => {
+    const a = trainModel(toyCorpora(), TINY_PLAN).bytes;
+    const b = trainModel(toyCorpora(), TINY_PLAN).bytes;
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('model file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'haven-model-'));
+  const { model, bytes } = trainModel(toyCorpora(), TINY_PLAN);
+  const path = join(dir, 'toy.model');
+  writeFileSync(path, bytes);
+
+  it('a saved model loads and gives the same scores', () => {
+    const inMemory = new LinearClassifier(model);
+    const loaded = loadClassifier(path);
+    expect(loaded.card).toEqual(model.card);
+    for (const text of ['他说你是傻逼', 'he said idiot', 'hello there 你好', '', '🙂🙂']) {
+      expect(loaded.score(foldForModel(text))).toEqual(inMemory.score(foldForModel(text)));
+      expect(loaded.headScores(foldForModel(text))).toEqual(inMemory.headScores(foldForModel(text)));
+    }
+  });
+
+  it('a missing model file is a ModelLoadError naming the file', () => {
+    const missing = join(dir, 'nope.model');
+    expect(() => loadClassifier(missing)).toThrow(ModelLoadError);
+    expect(() => loadClassifier(missing)).toThrow(/nope\.model: file not found/);
+  });
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, b.length - 100), /corrupt or truncated|weight bytes/],
+    ['cut inside the header', (b: Buffer) => b.subarray(0, 40), /truncated inside the header/],
+    ['not a model', () => Buffer.from('hello, world'), /bad magic/],
+    ['altered weights', (b: Buffer) => flipLastWeightByte(b), /checksum|corrupt/],
+    ['wrong version', (b: Buffer) => withVersion(b, 99), /unsupported format version 99/],
+  ])('a %s file is a ModelLoadError', (_name, damage, message) => {
+    const damaged = join(dir, 'damaged.model');
+    writeFileSync(damaged, damage(Buffer.from(bytes)));
+    expect(() => loadClassifier(damaged)).toThrow(ModelLoadError);
+    expect(() => loadClassifier(damaged)).toThrow(message);
+  });
+
+  it('a broken model falls back to rules with one warning', () => {
+    const warnings: string[] = [];
+    expect(loadClassifierOrWarn(join(dir, 'nope.model'), (line) => warnings.push(line))).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/warning: cannot load model .*nope\.model.*rules only/);
+  });
+});
+
+function flipLastWeightByte(bytes: Buffer): Buffer {
+  // Decompress, flip one weight, recompress with a valid gzip: only the checksum can catch it.
+  const decoded = decodeModel(bytes, 'x');
+  const headerLength = bytes.readUInt32LE(12);
+  const raw = Buffer.from(decoded.weights.buffer, decoded.weights.byteOffset, decoded.weights.byteLength);
+  raw[raw.length - 1] = raw[raw.length - 1]! ^ 0x7f;
+  return Buffer.concat([bytes.subarray(0, 16 + headerLength), gzip(raw)]);
+}
+
+function withVersion(bytes: Buffer, version: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy.writeUInt32LE(version, 8);
+  return copy;
+}
+
+describe('the committed model', () => {
+  it('loads from models/haven.model and is within the size budget', () => {
+    expect(readFileSync(DEFAULT_MODEL_PATH).length).toBeLessThanOrEqual(8 * 1024 * 1024);
+    const model = defaultClassifier();
+    expect(model).not.toBeNull();
+    expect(defaultClassifier()).toBe(model);
+  });
+
+  it('scores clear abuse high and everyday talk low, in each language', () => {
+    const model = defaultClassifier()!;
+    const s = (text: string) => model.score(foldForModel(text));
+    expect(s('你就是个傻逼，脑子有病').insult).toBeGreaterThan(0.5);
+    expect(s('you are a stupid bitch').insult).toBeGreaterThan(0.5);
+    expect(s('今天天气很好，我们去公园散步吧').insult).toBeLessThan(0.5);
+    expect(s('thanks for the quick delivery, great seller').insult).toBeLessThan(0.5);
+    expect(s('thanks for the quick delivery').sexual_harassment).toBe(0);
+  });
+
+  it('gates heads by script: Chinese heads say nothing about English-only text and vice versa', () => {
+    const model = defaultClassifier()!;
+    const english = model.headScores(foldForModel('you are a stupid bitch'));
+    const scores = model.score(foldForModel('you are a stupid bitch'));
+    expect(scores.insult).toBe(english.davidson_abusive);
+    expect(model.score(foldForModel('12345 !!!'))).toEqual({ insult: 0, hate: 0, sexual_harassment: 0 });
+  });
+});
+
+describe('features', () => {
+  const hasher = new FeatureHasher(DEFAULT_PLAN.spec);
+
+  it('any text encodes to in-range buckets with unit length (or nothing), deterministically', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const a = hasher.encode(text);
+        const indices = Array.from(a.indices.subarray(0, a.length));
+        const values = Array.from(a.values.subarray(0, a.length));
+        let norm = 0;
+        for (let k = 0; k < a.length; k++) {
+          expect(indices[k]).toBeGreaterThanOrEqual(0);
+          expect(indices[k]).toBeLessThan(hasher.buckets);
+          if (k > 0) expect(indices[k]).toBeGreaterThan(indices[k - 1]!);
+          norm += values[k]! ** 2;
+        }
+        if (a.length > 0) expect(norm).toBeCloseTo(1, 5);
+        const b = hasher.encode(text);
+        expect(Array.from(b.indices.subarray(0, b.length))).toEqual(indices);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a very long message encodes without overflowing', () => {
+    const long = '你好傻逼'.repeat(50_000);
+    expect(hasher.encode(long).length).toBeGreaterThan(0);
+  });
+});
+
+describe('data handling', () => {
+  it('reads quoted CSV fields with commas, doubled quotes and line breaks', () => {
+    const table = parseCsv('\ufeffa,b\n1,"x, ""y""\nz"\r\n2,w\n');
+    expect(table.header).toEqual(['a', 'b']);
+    expect(table.rows).toEqual([
+      ['1', 'x, "y"\nz'],
+      ['2', 'w'],
+    ]);
+  });
+
+  it('a stratified split keeps class shares and is fixed by the seed', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ label: i % 10 === 0 ? 1 : 0, id: i }));
+    const [held, rest] = stratifiedSplit(items, 0.2, 7);
+    expect(held).toHaveLength(200);
+    expect(rest).toHaveLength(800);
+    expect(held.filter((x) => x.label === 1)).toHaveLength(20);
+    expect(stratifiedSplit(items, 0.2, 7)[0]).toEqual(held);
+    expect(stratifiedSplit(items, 0.2, 8)[0]).not.toEqual(held);
+  });
+
+  it('tunes the threshold that maximises macro-F1 and computes figures', () => {
+    const t = bestThreshold([0.9, 0.8, 0.35, 0.3, 0.1], [1, 1, 1, 0, 0]);
+    expect(t).toBeGreaterThan(0.3);
+    expect(t).toBeLessThan(0.35);
+    const f = classificationFigures([1, 1, 0, 0], [1, 0, 0, 0], 2);
+    expect(f.accuracy).toBe(0.75);
+    expect(f.macro_f1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
+  });
+});
