@@ -61,7 +61,16 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
-  // Requests still in flight were drained by Fastify before onClose hooks run; now commit what they queued.
+  // Draining: in-flight requests finish, and their connections close after the response instead of idling
+  // in keep-alive (which would hold the exit until the client drops them). Fastify waits for them before
+  // running onClose hooks; then the writer commits whatever they queued.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => writer.close());
 
   app.addHook('onResponse', async (request, reply) => {

@@ -68,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   if (options.handleSignals) {
     const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) return; // already draining; a second signal does not cut it short
       app.log.info({ signal }, 'draining in-flight requests, then exiting');
       close().then(
         () => process.exit(0),
@@ -77,8 +78,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         },
       );
     };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   }
   return { app, store, url, close };
 }
