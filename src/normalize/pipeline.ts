@@ -114,45 +114,21 @@ function compact(f: Units): Units {
   const n = f.cps.length;
   const cps = f.cps.slice();
   const isWordChar = (cp: number): boolean => isAlnum(cp) || LEET.has(cp) || WILDCARDS.has(cp);
-
-  // 1. leet inside words
-  for (let i = 0; i < n; ) {
-    if (!isWordChar(cps[i] ?? 0)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let letters = 0;
-    while (j < n && isWordChar(cps[j] ?? 0)) {
-      if (isLatinLetter(cps[j] ?? 0)) letters++;
-      j++;
-    }
-    // trailing symbols are punctuation: "kill!!" — shrink the word past them
-    let end = j;
-    while (end > i && !isAlnum(cps[end - 1] ?? 0)) end--;
-    if (letters > 0) {
-      for (let k = i; k < end; k++) {
-        const cp = cps[k] ?? 0;
-        if (isLatinLetter(cp)) continue;
-        if (WILDCARDS.has(cp)) continue; // kept as '*', the matcher knows wildcard variants
-        const mapped = LEET.get(cp);
-        if (mapped !== undefined) cps[k] = mapped.charCodeAt(0);
-      }
-    }
-    i = j;
-  }
-
   const keep = new Uint8Array(n).fill(1);
 
-  // 2. spaced-out single letters: letter (sep{1,3} letter){2,}
-  const isLetterLike = (k: number): boolean => isLatinLetter(cps[k] ?? 0);
+  // 2 (first, so a leet digit can be one of the spaced letters: K 1 L L). Spaced-out single letters:
+  //    letter (sep{1,3} letter){2,}; a leet digit counts as a letter when the run also has real letters.
+  const isSingle = (k: number): boolean => {
+    const cp = cps[k] ?? 0;
+    if (!isLatinLetter(cp) && !(isDigit(cp) && LEET.has(cp))) return false;
+    return !(k > 0 && isWordChar(cps[k - 1] ?? 0)) && !(k + 1 < n && isWordChar(cps[k + 1] ?? 0));
+  };
   const isSep = (k: number): boolean => {
     const cp = cps[k] ?? 0;
     return !isAlnum(cp) && !isHan(cp) && cp !== 0x2a;
   };
   for (let i = 0; i < n; i++) {
-    if (!isLetterLike(i) || (i > 0 && isLetterLike(i - 1))) continue;
-    if (i + 1 < n && isLetterLike(i + 1)) continue; // not a single letter
+    if (!isSingle(i)) continue;
     const letters = [i];
     const gaps: Array<[number, number]> = [];
     let spaced = false;
@@ -160,17 +136,49 @@ function compact(f: Units): Units {
     for (;;) {
       let g = k;
       while (g < n && g - k < 3 && isSep(g)) g++;
-      if (g === k || g >= n || !isLetterLike(g)) break;
-      if (g + 1 < n && isLetterLike(g + 1)) break; // next token is a longer word
+      if (g === k || g >= n || !isSingle(g)) break;
       for (let x = k; x < g; x++) if (isSpace(cps[x] ?? 0)) spaced = true;
       gaps.push([k, g]);
       letters.push(g);
       k = g + 1;
     }
-    if (letters.length >= 3 || (letters.length === 2 && !spaced)) {
+    const realLetters = letters.filter((x) => isLatinLetter(cps[x] ?? 0)).length;
+    if ((letters.length >= 3 || (letters.length === 2 && !spaced)) && realLetters >= 2) {
       for (const [a, b] of gaps) for (let x = a; x < b; x++) keep[x] = 0;
       i = k - 1;
     }
+  }
+
+  // 1. leet inside words (a word may now span joined letters: skip dropped separators)
+  const next = (k: number): number => {
+    let x = k + 1;
+    while (x < n && !keep[x]) x++;
+    return x;
+  };
+  for (let i = 0; i < n; ) {
+    if (!keep[i] || !isWordChar(cps[i] ?? 0)) {
+      i++;
+      continue;
+    }
+    const members: number[] = [];
+    let letters = 0;
+    let j = i;
+    while (j < n && isWordChar(cps[j] ?? 0)) {
+      members.push(j);
+      if (isLatinLetter(cps[j] ?? 0)) letters++;
+      j = next(j);
+    }
+    // trailing symbols are punctuation: "kill!!"
+    while (members.length > 0 && !isAlnum(cps[members[members.length - 1] ?? 0] ?? 0)) members.pop();
+    if (letters > 0) {
+      for (const k of members) {
+        const cp = cps[k] ?? 0;
+        if (isLatinLetter(cp) || WILDCARDS.has(cp)) continue; // '*' kept: the matcher knows wildcard variants
+        const mapped = LEET.get(cp);
+        if (mapped !== undefined) cps[k] = mapped.charCodeAt(0);
+      }
+    }
+    i = j;
   }
 
   // 3. separators between hanzi

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize } from './pipeline.ts';
+import { toOriginal, type View } from './types.ts';
+
+function checkMap(view: View, original: string): void {
+  expect(view.start.length).toBe(view.text.length);
+  expect(view.end.length).toBe(view.text.length);
+  let bad = -1;
+  for (let i = 0; i < view.text.length && bad < 0; i++) {
+    const s = view.start[i] ?? -1;
+    const e = view.end[i] ?? -1;
+    if (s < 0 || e < s || e > original.length) bad = i;
+  }
+  expect(bad, `unit ${bad} maps outside the original`).toBe(-1);
+}
+
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: fc.constantFrom('a', 'I', '1', '@', ' ', '.', '\u200b', 'а', '傻', '說', '😀', '\ud800', '\udc00', '\u0000', 'Ｆ', 'ü') }),
+);
+
+describe('normalize', () => {
+  it('never throws and every view maps inside the original (any string, lone surrogates, controls)', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const n = normalize(text);
+        for (const view of [n.fold, n.compact, n.skeleton, n.phonetic]) checkMap(view, text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is idempotent: normalizing the fold or compact text again changes nothing', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const n = normalize(text);
+        expect(normalize(n.fold.text).fold.text).toBe(n.fold.text);
+        expect(normalize(n.compact.text).compact.text).toBe(n.compact.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles the edge inputs: empty, only emoji, 1 MB of text', () => {
+    expect(normalize('').compact.text).toBe('');
+    expect(normalize('😀😀🔫').fold.text).toBe('😀😀🔫');
+    const big = 'ab 傻逼 k1ll \u200b'.repeat(90_000);
+    const n = normalize(big);
+    checkMap(n.compact, big);
+    expect(n.compact.text.length).toBeGreaterThan(500_000);
+  });
+
+  it('undoes each evasion class, alone', () => {
+    const compact = (t: string): string => normalize(t).compact.text;
+    expect(compact('ＦＵＣＫ')).toBe('fuck'); // full width
+    expect(compact('f\u200bu\u200dck')).toBe('fuck'); // zero width
+    expect(compact('f u c k')).toBe('fuck'); // spacing
+    expect(compact('k.i.l.l')).toBe('kill');
+    expect(compact('傻 . 逼')).toBe('傻逼');
+    expect(compact('nіggеr')).toBe('nigger'); // Cyrillic і and е
+    expect(compact('k1ll @ss $hit')).toBe('kill ass shit'); // leet
+    expect(normalize('fuuuuuck').skeleton.text).toBe('fuck'); // stretched
+    expect(compact('說話')).toBe('说话'); // traditional
+    expect(normalize('煞笔').phonetic.text).toBe('shabi'); // homophone by sound
+    expect(normalize('sha bi').phonetic.text).toBe('shabi'); // pinyin
+    expect(compact('fück')).toBe('fuck'); // accents
+  });
+
+  it('undoes evasions combined', () => {
+    expect(normalize('Ｋ 1 Ｌ Ｌ').compact.text).toBe('kill');
+    expect(normalize('ｆ\u200bｕｕｕｕｃк').skeleton.text).toBe('fuck'); // full width + zero width + stretch + Cyrillic
+  });
+
+  it('keeps digits that are not inside a word (prices, phones)', () => {
+    expect(normalize('$50 13812345678').compact.text).toBe('$50 13812345678');
+    expect(normalize('kill!').compact.text).toBe('kill!'); // a trailing symbol is punctuation
+  });
+
+  it('maps spans back to what the user typed', () => {
+    const text = 'hi ＦＵＣＫ you';
+    const n = normalize(text);
+    const at = n.compact.text.indexOf('fuck');
+    const span = toOriginal(n.compact, at, at + 4);
+    expect(text.slice(span.start, span.end)).toBe('ＦＵＣＫ');
+    const t2 = 'a f.u.c.k b';
+    const n2 = normalize(t2);
+    const at2 = n2.compact.text.indexOf('fuck');
+    const s2 = toOriginal(n2.compact, at2, at2 + 4);
+    expect(t2.slice(s2.start, s2.end)).toBe('f.u.c.k');
+    const t3 = '😀 傻😀逼';
+    const n3 = normalize(t3);
+    const at3 = n3.skeleton.text.indexOf('傻逼');
+    const s3 = toOriginal(n3.skeleton, at3, at3 + 2);
+    expect(t3.slice(s3.start, s3.end)).toBe('傻😀逼');
+  });
+});
