@@ -1,0 +1,157 @@
+/**
+ * HTTP throughput and latency of the service on loopback: `npm run bench:http`.
+ *
+ * Starts the real server (`node bin/haven.js serve`) as a child process on a fresh database, then drives it
+ * with autocannon: GET /healthz (the peer: Fastify plus our hooks, no work), POST /v1/screen (engine only)
+ * and POST /v1/messages (engine + durable group-committed write, unique ids). SQLite always; PostgreSQL too
+ * when DATABASE_URL is set (in a scratch schema, dropped afterwards).
+ *
+ * Options (environment): BENCH_DURATION seconds per run (default 10), BENCH_CONNECTIONS (default 32).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const KEY = 'hvn_bench-' + randomBytes(24).toString('base64url');
+const BIN = new URL('../bin/haven.js', import.meta.url).pathname;
+
+/** A realistic mix: mostly ordinary messages, some insults (held), some threats (blocked), some PII. */
+const TEXTS = [
+  'Hi, is this still available? Could you do 80 instead of 100?',
+  'My daughter is 6, would size 120 fit her?',
+  '亲，这件宝贝还有货吗？可以包邮吗',
+  'Great stream tonight, thanks for the tips!',
+  'you are an idiot',
+  'I will kill you',
+  'Please send to 12 Baker Street, my phone is 13812345678',
+  '这个价格太贵了，能便宜点吗',
+  'lol that was hilarious gg',
+  'Can we meet at the station to pick it up?',
+];
+
+interface Result {
+  database: string;
+  endpoint: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, [BIN, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', HAVEN_BOOTSTRAP_KEY: KEY, HAVEN_LOG_LEVEL: 'warn', HAVEN_RATE_LIMIT_MAX: '100000000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Haven listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
+  });
+  return { proc, url };
+}
+
+async function stopServer(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+async function fire(database: string, endpoint: string, url: string, options: Partial<autocannon.Options>): Promise<Result> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
+  return {
+    database,
+    endpoint,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function benchDatabase(database: string, env: Record<string, string>): Promise<Result[]> {
+  const { proc, url } = await startServer(env);
+  const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+  const results: Result[] = [];
+  try {
+    // Warm up (JIT, engine caches, statement cache).
+    await fire(database, 'warm-up', `${url}/v1/screen`, { duration: 2, method: 'POST', headers, body: JSON.stringify({ text: TEXTS[0] }) });
+    results.push(await fire(database, 'GET /healthz (peer)', `${url}/healthz`, {}));
+    let i = 0;
+    results.push(
+      await fire(database, 'POST /v1/screen', `${url}/v1/screen`, {
+        method: 'POST',
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ text: TEXTS[i++ % TEXTS.length], kind: 'message', surface: 'marketplace' }) }) }],
+      }),
+    );
+    const run = randomBytes(4).toString('hex');
+    let n = 0;
+    results.push(
+      await fire(database, 'POST /v1/messages', `${url}/v1/messages`, {
+        method: 'POST',
+        headers,
+        requests: [
+          {
+            setupRequest: (req) => {
+              n += 1;
+              return { ...req, body: JSON.stringify({ id: `bench-${run}-${n}`, sender: `user${n % 500}`, recipient: `user${(n + 1) % 500}`, channel: `c${n % 20}`, text: TEXTS[n % TEXTS.length] }) };
+            },
+          },
+        ],
+      }),
+    );
+  } finally {
+    await stopServer(proc);
+  }
+  return results;
+}
+
+function print(results: Result[]): void {
+  const rows = results.map((r) => [r.database, r.endpoint, r.rps.toFixed(0), `${r.p50} ms`, `${r.p99} ms`, String(r.requests), String(r.non2xx + r.errors)]);
+  const head = ['database', 'endpoint', 'req/s', 'p50', 'p99', 'requests', 'failed'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ');
+  process.stdout.write(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+}
+
+const all: Result[] = [];
+process.stdout.write(`HTTP bench: ${CONNECTIONS} connections, ${DURATION} s per endpoint, loopback, server in a child process\n`);
+
+const dir = mkdtempSync(join(tmpdir(), 'haven-bench-'));
+try {
+  all.push(...(await benchDatabase('sqlite', { HAVEN_DB: join(dir, 'haven.db') })));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.DATABASE_URL) {
+  const schema = `haven_bench_${randomBytes(4).toString('hex')}`;
+  try {
+    all.push(...(await benchDatabase('postgres', { DATABASE_URL: process.env.DATABASE_URL, HAVEN_PG_SCHEMA: schema })));
+  } finally {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  }
+} else {
+  process.stdout.write('(PostgreSQL skipped: set DATABASE_URL to include it)\n');
+}
+
+print(all);
+process.stdout.write('\nTargets (2 cores): POST /v1/screen >= 5,000 req/s; POST /v1/messages on SQLite >= 2,000 req/s with p99 < 20 ms.\n');
