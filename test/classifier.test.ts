@@ -163,7 +163,7 @@ describe('the committed model', () => {
 describe('features', () => {
   const hasher = new FeatureHasher(DEFAULT_PLAN.spec);
 
-  it('any text encodes to in-range buckets with unit length (or nothing), deterministically', () => {
+  it('any text encodes to distinct in-range buckets with unit length (or nothing), deterministically', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         const a = hasher.encode(text);
@@ -173,10 +173,11 @@ describe('features', () => {
         for (let k = 0; k < a.length; k++) {
           expect(indices[k]).toBeGreaterThanOrEqual(0);
           expect(indices[k]).toBeLessThan(hasher.buckets);
-          if (k > 0) expect(indices[k]).toBeGreaterThan(indices[k - 1]!);
+
           norm += values[k]! ** 2;
         }
         if (a.length > 0) expect(norm).toBeCloseTo(1, 5);
+        expect(new Set(indices).size).toBe(indices.length);
         const b = hasher.encode(text);
         expect(Array.from(b.indices.subarray(0, b.length))).toEqual(indices);
       }),

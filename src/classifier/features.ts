@@ -9,8 +9,8 @@
  *   jieba when `hanWords` is "jieba", or give no word features when it is "none" (character n-grams only).
  * Counts are damped to 1 + ln(count) and the vector is scaled to unit length.
  *
- * The hasher owns reusable scratch arrays, so encoding allocates nothing but jieba's word list. It is not
- * re-entrant: use one hasher per thread of work (JavaScript has one).
+ * The hasher owns reusable scratch arrays (two of 4 bytes per bucket), so encoding allocates nothing but
+ * jieba's word list. It is not re-entrant: use one hasher per thread of work (JavaScript has one).
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -88,6 +88,9 @@ export class FeatureHasher {
   private ids = new Int32Array(8192);
   private indices = new Int32Array(8192);
   private values = new Float32Array(8192);
+  private readonly seenIn: Int32Array;
+  private readonly slotOf: Int32Array;
+  private generation = 0;
 
   constructor(spec: FeatureSpec) {
     if (!Number.isInteger(spec.bucketBits) || spec.bucketBits < 4 || spec.bucketBits > 26) {
@@ -98,6 +101,8 @@ export class FeatureHasher {
     }
     this.spec = spec;
     this.mask = (1 << spec.bucketBits) - 1;
+    this.seenIn = new Int32Array(this.mask + 1);
+    this.slotOf = new Int32Array(this.mask + 1);
   }
 
   /** Number of buckets in the hash table. */
@@ -173,6 +178,12 @@ export class FeatureHasher {
     return count;
   }
 
+  /**
+   * Word unigrams and bigrams. Latin words come from a scan of the codes; Han runs are gathered and cut by
+   * jieba in ONE call per text (joined with newlines, which jieba never joins across), because the native
+   * call, not the cutting, is most of jieba's cost on short messages. Bigrams do not span punctuation,
+   * a change of script, or the gap between two Han runs.
+   */
   private wordGrams(n: number, count: number): number {
     const { wordMax, hanWords } = this.spec;
     if (wordMax <= 0) return count;
@@ -189,6 +200,7 @@ export class FeatureHasher {
       previous = h;
       hasPrevious = true;
     };
+    let hanText = '';
     let i = 0;
     while (i < n) {
       const c = codes[i]!;
@@ -201,41 +213,56 @@ export class FeatureHasher {
       if (isHan(c)) {
         const start = i;
         while (i < n && isHan(codes[i]!)) i++;
-        if (hanWords === 'jieba') {
-          for (const word of jieba().cut(codesToString(codes, start, i), false)) {
-            let h = WORD_SEED;
-            for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
-            emit(h);
-          }
-        } else {
-          hasPrevious = false;
-        }
+        if (hanWords === 'jieba') hanText += (hanText ? '\n' : '') + codesToString(codes, start, i);
+        hasPrevious = false;
         continue;
       }
       if (c !== SPACE) hasPrevious = false;
       i++;
     }
+    if (hanText) {
+      hasPrevious = false;
+      for (const word of jieba().cut(hanText, false)) {
+        if (word === '\n') {
+          hasPrevious = false;
+          continue;
+        }
+        let h = WORD_SEED;
+        for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+        emit(h);
+      }
+    }
     return count;
   }
 
-  /** Sorts the bucket ids, counts repeats, damps counts and scales to unit length. */
+  /**
+   * Counts repeats without sorting: `seenIn[bucket]` holds the encode call that last saw the bucket and
+   * `slotOf[bucket]` where its count lives, so each id costs O(1). Damps counts, scales to unit length.
+   * Indices come out in first-seen order.
+   */
   private collapse(count: number): SparseView {
-    const sorted = this.ids.subarray(0, count).sort();
-    const indices = this.indices;
-    const values = this.values;
+    const generation = ++this.generation;
+    const { ids, indices, values, seenIn, slotOf } = this;
     let length = 0;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
+      if (seenIn[id] === generation) {
+        const slot = slotOf[id]!;
+        values[slot] = values[slot]! + 1;
+      } else {
+        seenIn[id] = generation;
+        slotOf[id] = length;
+        indices[length] = id;
+        values[length] = 1;
+        length++;
+      }
+    }
     let norm = 0;
-    let i = 0;
-    while (i < count) {
-      const id = sorted[i]!;
-      let j = i + 1;
-      while (j < count && sorted[j] === id) j++;
-      const v = 1 + Math.log(j - i);
-      indices[length] = id;
-      values[length] = v;
+    for (let k = 0; k < length; k++) {
+      const c = values[k]!;
+      const v = c === 1 ? 1 : 1 + Math.log(c);
+      values[k] = v;
       norm += v * v;
-      length++;
-      i = j;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < length; k++) values[k] = values[k]! * scale;
