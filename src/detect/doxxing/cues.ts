@@ -1,9 +1,14 @@
 /**
- * The doxxing cue lists from rules/doxxing/cues.json, compiled once at load. Macros are expanded and
- * every pattern is compiled alone, so a bad entry throws here naming its id, never while screening.
+ * The doxxing cue lists from rules/doxxing/cues.json, compiled once at load. Macros are expanded
+ * (macros may use macros) and every pattern is compiled alone, so a bad entry throws here naming its
+ * id, never while screening.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+
+const VIEWS = ['compact', 'phonetic'] as const;
+/** Which normalized view a cue is matched on. */
+export type CueView = (typeof VIEWS)[number];
 
 const entry = z.object({
   id: z.string().min(1),
@@ -11,6 +16,8 @@ const entry = z.object({
   note: z.string().optional(),
   /** A third-party cue that names no owner (身份证号是): any own-data cue nearby overrides it. */
   weak: z.boolean().optional(),
+  /** `compact` (default) or `phonetic` (pinyin: renrou, kaihe). */
+  view: z.enum(VIEWS).optional(),
 });
 const schema = z.object({
   macros: z.record(z.string(), z.string()),
@@ -20,14 +27,15 @@ const schema = z.object({
   hunting: z.array(entry).min(1),
   publishThreat: z.array(entry).min(1),
   revealing: z.array(entry),
-  plate: z.string().min(1),
+  plates: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() })).min(1),
 });
 
-export type CueKind = 'thirdParty' | 'ownData' | 'probing' | 'hunting' | 'publishThreat' | 'revealing';
+export const CUE_KINDS = ['thirdParty', 'ownData', 'probing', 'hunting', 'publishThreat', 'revealing'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
 
-/** One cue list: all entries as one alternation (to find), and each alone (to name the one that fired). */
+/** One cue list on one view: all entries as one alternation (to find), and each alone (to name the one that fired). */
 export interface CueList {
-  readonly any: RegExp;
+  readonly any: RegExp | null;
   readonly entries: readonly { id: string; re: RegExp; weak: boolean }[];
 }
 
@@ -39,53 +47,71 @@ export interface CueHit {
   end: number;
 }
 
-function expand(pattern: string, macros: Record<string, string>, where: string): string {
+export interface CompiledCues {
+  lists: Record<CueKind, Record<CueView, CueList>>;
+  plates: RegExp;
+}
+
+const FILE = 'rules/doxxing/cues.json';
+
+function expand(pattern: string, macros: Record<string, string>, where: string, depth = 0): string {
+  if (depth > 5) throw new Error(`${FILE}: ${where}: macros nest too deep`);
   return pattern.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
     const body = macros[name];
-    if (body === undefined) throw new Error(`rules/doxxing/cues.json: ${where}: unknown macro {${name}}`);
-    return body;
+    if (body === undefined) throw new Error(`${FILE}: ${where}: unknown macro {${name}}`);
+    return expand(body, macros, where, depth + 1);
   });
 }
 
 function compile(source: string, flags: string, where: string): RegExp {
+  let re: RegExp;
   try {
-    const re = new RegExp(source, flags);
-    if (re.test('')) throw new Error('matches the empty string');
-    return re;
+    re = new RegExp(source, flags);
   } catch (cause) {
-    throw new Error(`rules/doxxing/cues.json: ${where}: bad pattern: ${(cause as Error).message}`);
+    throw new Error(`${FILE}: ${where}: bad pattern: ${(cause as Error).message}`);
   }
+  if (new RegExp(source).test('')) throw new Error(`${FILE}: ${where}: bad pattern: matches the empty string`);
+  return re;
 }
 
-export function compileCues(raw: unknown): { lists: Record<CueKind, CueList>; plate: RegExp } {
+export function compileCues(raw: unknown): CompiledCues {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`rules/doxxing/cues.json: ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`);
+    throw new Error(`${FILE}: ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`);
   }
   const data = parsed.data;
-  const kinds: CueKind[] = ['thirdParty', 'ownData', 'probing', 'hunting', 'publishThreat', 'revealing'];
-  const lists = {} as Record<CueKind, CueList>;
-  for (const kind of kinds) {
+  const lists = {} as Record<CueKind, Record<CueView, CueList>>;
+  for (const kind of CUE_KINDS) {
     const seen = new Set<string>();
     const entries = data[kind].map((e) => {
-      if (seen.has(e.id)) throw new Error(`rules/doxxing/cues.json: ${kind}: duplicate id ${e.id}`);
+      if (seen.has(e.id)) throw new Error(`${FILE}: ${kind}: duplicate id ${e.id}`);
       seen.add(e.id);
-      const source = expand(e.pattern, data.macros, `${kind}.${e.id}`);
-      return { id: e.id, source, re: compile(source, 'y', `${kind}.${e.id}`), weak: e.weak === true };
+      const where = `${kind}.${e.id}`;
+      const source = expand(e.pattern, data.macros, where);
+      return { id: e.id, source, view: e.view ?? 'compact', re: compile(source, 'y', where), weak: e.weak === true };
     });
-    const any = entries.length > 0 ? compile(entries.map((e) => `(?:${e.source})`).join('|'), 'g', kind) : /(?!)/g;
-    lists[kind] = { any, entries: entries.map(({ id, re, weak }) => ({ id, re, weak })) };
+    const byView = {} as Record<CueView, CueList>;
+    for (const view of VIEWS) {
+      const mine = entries.filter((e) => e.view === view);
+      byView[view] = {
+        any: mine.length > 0 ? compile(mine.map((e) => `(?:${e.source})`).join('|'), 'g', `${kind} (${view})`) : null,
+        entries: mine.map(({ id, re, weak }) => ({ id, re, weak })),
+      };
+    }
+    lists[kind] = byView;
   }
-  return { lists, plate: compile(data.plate, 'g', 'plate') };
+  const plates = compile(data.plates.map((p) => `(?:${expand(p.pattern, data.macros, `plates.${p.id}`)})`).join('|'), 'g', 'plates');
+  return { lists, plates };
 }
 
-export const CUES = compileCues(JSON.parse(readFileSync(new URL('../../../rules/doxxing/cues.json', import.meta.url), 'utf8')));
+export const CUES: CompiledCues = compileCues(JSON.parse(readFileSync(new URL('../../../rules/doxxing/cues.json', import.meta.url), 'utf8')));
 
 /** Every cue of one list in `text`, non-overlapping, leftmost first. */
 export function findCues(list: CueList, text: string): CueHit[] {
-  const out: CueHit[] = [];
   const any = list.any;
+  if (any === null) return [];
+  const out: CueHit[] = [];
   any.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = any.exec(text)) !== null) {

@@ -113,7 +113,7 @@ describe('every finding', () => {
 });
 
 describe('cue data', () => {
-  const base = { macros: {}, thirdParty: [{ id: 'a', pattern: 'x' }], ownData: [{ id: 'b', pattern: 'y' }], probing: [{ id: 'c', pattern: 'z' }], hunting: [{ id: 'd', pattern: 'w' }], publishThreat: [{ id: 'e', pattern: 'v' }], revealing: [], plate: 'p' };
+  const base = { macros: {}, thirdParty: [{ id: 'a', pattern: 'x' }], ownData: [{ id: 'b', pattern: 'y' }], probing: [{ id: 'c', pattern: 'z' }], hunting: [{ id: 'd', pattern: 'w' }], publishThreat: [{ id: 'e', pattern: 'v' }], revealing: [], plates: [{ id: 'p', pattern: 'p' }] };
   it('compiles', () => {
     expect(() => compileCues(base)).not.toThrow();
   });
@@ -123,5 +123,10 @@ describe('cue data', () => {
     expect(() => compileCues({ ...base, probing: [{ id: 'e', pattern: 'a?' }] })).toThrow(/empty string/);
     expect(() => compileCues({ ...base, probing: [{ id: 'c', pattern: 'a' }, { id: 'c', pattern: 'b' }] })).toThrow(/duplicate id c/);
     expect(() => compileCues({ ...base, hunting: 'x' })).toThrow(/hunting/);
+    expect(() => compileCues({ ...base, macros: { a: '{b}', b: '{a}' }, probing: [{ id: 'loop', pattern: '{a}' }] })).toThrow(/nest too deep/);
+  });
+  it('expands macros inside macros', () => {
+    const cues = compileCues({ ...base, macros: { a: 'x{b}', b: 'yz' }, probing: [{ id: 'm', pattern: '{a}!' }] });
+    expect(cues.lists.probing.compact.any?.source).toContain('xyz!');
   });
 });

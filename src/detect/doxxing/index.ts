@@ -15,12 +15,13 @@
 import type { View } from '../../normalize/types.ts';
 import type { Detector, Finding, ScreenDoc } from '../types.ts';
 import { findPii, toOriginalSpan } from '../pii/index.ts';
-import { CUES, findCues, type CueHit, type CueKind } from './cues.ts';
+import { CUES, findCues, type CueHit, type CueKind, type CueView } from './cues.ts';
 
 /** How far (original UTF-16 units) a third-party or own-data cue may sit before the data it owns. */
 const CUE_BEFORE = 16;
 /** …and after it (13800138000是她的电话). */
 const CUE_AFTER = 8;
+const HAS_DIGIT = /\d/;
 
 interface Span {
   start: number;
@@ -29,8 +30,16 @@ interface Span {
 
 type Why = 'published' | 'revealing' | 'probing' | 'hunting' | 'publish_threat';
 
-function toOriginal(view: View, hits: CueHit[]): (CueHit & Span)[] {
-  return hits.map((h) => ({ ...h, ...toOriginalSpan(view, h.start, h.end) }));
+type Views = Record<CueView, View>;
+
+/** Cues of one kind on every view, in ORIGINAL offsets. */
+function cuesOf(kind: CueKind, views: Views): (CueHit & Span)[] {
+  const out: (CueHit & Span)[] = [];
+  for (const name of ['compact', 'phonetic'] as const) {
+    const view = views[name];
+    for (const h of findCues(CUES.lists[kind][name], view.text)) out.push({ ...h, ...toOriginalSpan(view, h.start, h.end) });
+  }
+  return out;
 }
 
 /** Distance from a cue to a piece of data, or Infinity when the cue is outside the window. */
@@ -53,21 +62,25 @@ const PHRASES: readonly [CueKind, Why][] = [
 
 export function findDoxxing(doc: ScreenDoc): Finding[] {
   const { normalized } = doc;
-  const view = normalized.compact;
-  const text = view.text;
+  const views: Views = { compact: normalized.compact, phonetic: normalized.phonetic };
   const out: Finding[] = [];
   for (const [kind, why] of PHRASES) {
-    for (const hit of toOriginal(view, findCues(CUES.lists[kind], text))) out.push(finding(why, hit, hit.id));
+    for (const hit of cuesOf(kind, views)) out.push(finding(why, hit, hit.id));
   }
   // Published: personal data (or a plate) owned by a third party.
   const data: (Span & { type: string })[] = findPii(normalized, doc.lang).map((f) => ({ start: f.start, end: f.end, type: f.detail ?? 'pii' }));
   const fold = normalized.fold;
-  CUES.plate.lastIndex = 0;
-  for (const m of fold.text.matchAll(CUES.plate)) data.push({ ...toOriginalSpan(fold, m.index, m.index + m[0].length), type: 'plate' });
+  if (HAS_DIGIT.test(fold.text)) {
+    // exec, not matchAll: matchAll clones the regex on every call, which costs more than the match.
+    const plates = CUES.plates;
+    plates.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = plates.exec(fold.text)) !== null) data.push({ ...toOriginalSpan(fold, m.index, m.index + m[0].length), type: 'plate' });
+  }
   if (data.length > 0) {
-    const third = toOriginal(view, findCues(CUES.lists.thirdParty, text));
+    const third = cuesOf('thirdParty', views);
     if (third.length > 0) {
-      const own = toOriginal(view, findCues(CUES.lists.ownData, text));
+      const own = cuesOf('ownData', views);
       for (const d of data) {
         let best: (CueHit & Span) | null = null;
         let bestDistance = Infinity;

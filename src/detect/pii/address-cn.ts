@@ -12,17 +12,27 @@
 import { ADDRESS_CN, alternation } from './rules.ts';
 import type { PiiMatch } from './types.ts';
 
+type Kind = 'unit' | 'estate' | 'road' | 'admin' | 'region' | 'room';
+
 const words = (list: readonly { word: string }[]): string[] => list.map((w) => w.word);
 const stop = ADDRESS_CN.nameStopChars.replace(/[\\\]^-]/g, '\\$&');
 /** One character of a place name: hanzi or Latin letter, not a function word. Names are at least two
  * characters: one-character names made 逛街 a road and 市区 a district (去市区逛街). */
 const NAME = `(?:(?![${stop}])[\\u4e00-\\u9fffa-z])`;
 const NUM = '[0-9a-z一二三四五六七八九十百零〇两]{1,5}';
+/** Named-component suffix → its kind. A word in two lists (弄: lane and unit) is a road here; units need digits. */
+const NAMED_KIND = new Map<string, Kind>();
+for (const [list, kind] of [
+  [ADDRESS_CN.roadSuffixes, 'road'],
+  [ADDRESS_CN.estateSuffixes, 'estate'],
+  [ADDRESS_CN.adminSuffixes, 'admin'],
+] as const) {
+  for (const w of list) if (!NAMED_KIND.has(w.word)) NAMED_KIND.set(w.word, kind);
+}
+// One alternation, longest first, so 街道 (admin) wins over 街 (road) and 小区 over 区.
 const COMPONENT =
   `(?<unit>${NUM}(?:${alternation(words(ADDRESS_CN.unitSuffixes))}))` +
-  `|${NAME}{2,8}?(?:(?<estate>${alternation(words(ADDRESS_CN.estateSuffixes))})` +
-  `|(?<road>${alternation(words(ADDRESS_CN.roadSuffixes))})` +
-  `|(?<admin>${alternation(words(ADDRESS_CN.adminSuffixes))}))` +
+  `|${NAME}{2,8}?(?<named>${alternation([...NAMED_KIND.keys()])})` +
   `|(?<region>(?:${alternation(ADDRESS_CN.regions)})(?:省|市)?)`;
 const FIRST = new RegExp(COMPONENT, 'g');
 const NEXT = new RegExp(`[\\s,，、\\-]{0,2}(?:${COMPONENT})`, 'y');
@@ -34,13 +44,11 @@ const GATE = new RegExp(
   `[${[...new Set([...ADDRESS_CN.unitSuffixes, ...ADDRESS_CN.estateSuffixes, ...ADDRESS_CN.roadSuffixes, ...ADDRESS_CN.adminSuffixes].map((w) => w.word[0] ?? ''))].join('')}]`,
 );
 
-type Kind = 'unit' | 'estate' | 'road' | 'admin' | 'region' | 'room';
 
 function kindOf(groups: Record<string, string | undefined> | undefined): Kind {
   if (groups?.['unit'] !== undefined) return 'unit';
-  if (groups?.['estate'] !== undefined) return 'estate';
-  if (groups?.['road'] !== undefined) return 'road';
-  if (groups?.['admin'] !== undefined) return 'admin';
+  const named = groups?.['named'];
+  if (named !== undefined) return NAMED_KIND.get(named) ?? 'admin';
   return 'region';
 }
 

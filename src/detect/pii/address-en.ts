@@ -18,7 +18,7 @@ const STATES = alternation(ADDRESS_EN.usStates.map((s) => s.toLowerCase()));
 
 const WORD = `(?:[a-z][a-z'\\-]*|\\d{1,3}(?:st|nd|rd|th))`;
 const STREET = new RegExp(
-  `(?<![a-z0-9#])(?<num>\\d{1,6}[a-z]?(?:-\\d{1,4})?)\\s+(?<name>(?:(?:[nsew]|north|south|east|west)\\.?\\s+)?${WORD}(?:\\s+${WORD}){0,3}?)\\s+(?<suffix>${alternation(SUFFIXES)})\\.?(?![a-z0-9])`,
+  `(?<![a-z0-9#])(?:(?:flat|apt|apartment|unit|suite)\\.?\\s*#?\\d{1,4}[a-z]?,?\\s+)?(?<num>\\d{1,6}[a-z]?(?:-\\d{1,4})?)\\s+(?<name>(?:(?:[nsew]|north|south|east|west)\\.?\\s+)?${WORD}(?:\\s+${WORD}){0,3}?)\\s+(?<suffix>${alternation(SUFFIXES)})\\.?(?![a-z0-9])`,
   'g',
 );
 const UNIT = `(?:,?\\s*(?:apt|apartment|suite|ste|unit|flat|room|fl|#)\\.?\\s*#?[a-z0-9-]{1,6})?`;
@@ -86,11 +86,13 @@ export function findEnAddresses(text: string, upperAt: UpperAt): PiiMatch[] {
     STREET.lastIndex = end;
   }
   PO_BOX.lastIndex = 0;
-  for (const b of text.matchAll(PO_BOX)) {
+  let b: RegExpExecArray | null;
+  while ((b = PO_BOX.exec(text)) !== null) {
     if (!taken(b.index, b.index + b[0].length)) out.push({ type: 'address_us', start: b.index, end: b.index + b[0].length });
   }
   POSTCODE.lastIndex = 0;
-  for (const p of text.matchAll(POSTCODE)) {
+  let p: RegExpExecArray | null;
+  while ((p = POSTCODE.exec(text)) !== null) {
     const s = p.index;
     const e = s + p[0].length;
     if (taken(s, e)) continue;

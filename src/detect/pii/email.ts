@@ -21,8 +21,11 @@ function mayHoldEmail(text: string): boolean {
 export function findEmails(text: string): PiiMatch[] {
   if (!mayHoldEmail(text)) return [];
   const out: PiiMatch[] = [];
-  for (const m of text.matchAll(PLAIN)) out.push({ type: 'email', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(SPELLED)) {
+  let m: RegExpExecArray | null;
+  PLAIN.lastIndex = 0;
+  while ((m = PLAIN.exec(text)) !== null) out.push({ type: 'email', start: m.index, end: m.index + m[0].length });
+  SPELLED.lastIndex = 0;
+  while ((m = SPELLED.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
     if (!out.some((o) => o.start < end && start < o.end)) out.push({ type: 'email', start, end });

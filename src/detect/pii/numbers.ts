@@ -35,6 +35,7 @@ const SEPARATORS = new Set([' ', '-', '.', '(', ')', '\u2010', '\u2011', '\u2012
 const MAX_SEP = 3;
 /** Longest number we try as one candidate: 0086 + 12-digit landline, or a 19-digit card. */
 const MAX_DIGITS = 20;
+/** Order, tracking, staff and member numbers just before the digits: not personal data (cards and IDs). */
 const NOT_PERSONAL = new RegExp(`(?:${alternation(NUMBER_CONTEXT.notPersonal.map((w) => w.word))})[^\\d]{0,8}$`);
 
 function isDigit(c: number): boolean {
@@ -103,7 +104,7 @@ function classify(run: Run, i: number, j: number, digits: string, lang: Lang, be
   const groups = run.groups;
   const hasX = digits.endsWith('x');
   const plus = i === 0 && run.plus >= 0;
-  if (hasX) return digits.length === 18 && isCnResidentId(digits) ? 'cn_id' : null;
+  if (hasX) return digits.length === 18 && isCnResidentId(digits) && !NOT_PERSONAL.test(before) ? 'cn_id' : null;
   // International prefix: '+' or '00'.
   let intl: string | null = null;
   if (plus) intl = digits;
@@ -118,7 +119,9 @@ function classify(run: Run, i: number, j: number, digits: string, lang: Lang, be
     return isIntlPhone('+' + intl) ? 'phone_intl' : null;
   }
   if (isCnMobile(digits)) return 'phone_cn';
-  if (digits.length === 18 && isCnResidentId(digits)) return 'cn_id';
+  // 8613712345678: the country code written without '+'.
+  if (digits.length === 13 && digits.startsWith('86') && isCnMobile(digits.slice(2))) return 'phone_cn';
+  if (digits.length === 18 && isCnResidentId(digits)) return NOT_PERSONAL.test(before) ? null : 'cn_id';
   const lengths = groups.slice(i, j + 1).map((g) => g.digits.length);
   const multi = j > i;
   if (digits.startsWith('0')) {
