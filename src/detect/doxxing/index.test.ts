@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize/index.ts';
 import { testDoc } from '../pii/test-doc.ts';
 import { compileCues } from './cues.ts';
 import { doxxingDetector } from './index.ts';
@@ -82,8 +83,31 @@ describe('probing, hunting, threats to publish, revealing', () => {
     "what's your address for shipping",
     '他在北京大学读书，很厉害',
     'my daughter goes to Lincoln Elementary School, size 8 fits her',
+    '她是我女儿，在实验小学三年级二班，这件校服是她的',
+    '这个卖家的电话打不通，平台客服 400-820-8820',
+    'Online harassment cases involving doxxing rose by a third last year',
+    '什么是人肉搜索？它为什么可能违法？',
   ])('must not flag: %s', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe('evasions, through the real normalizer', () => {
+  it.each([
+    ['d o x her', 'doxxing:hunting'],
+    ['d0x th1s gu1', 'doxxing:hunting'],
+    ['doxxxxx her', 'doxxing:hunting'],
+    ['人 肉 这个主播', 'doxxing:hunting'],
+    ['renrou ta, kan ta zhu na', 'doxxing:hunting'],
+    ['仁肉她，找她家地址', 'doxxing:hunting'],
+    ['ｗｈｅｒｅ ｄｏｅｓ ｓｈｅ ｌｉｖｅ?', 'doxxing:probing'],
+    ['谁有她的 @ddr3ss', 'doxxing:probing'],
+    ['把他身份證號發出來', 'doxxing:publish_threat'],
+    ['她家在朝阳区望京花园３栋２单元５０１', 'doxxing:published'],
+  ])('%s → %s', (text, rule) => {
+    const got = doxxingDetector.detect({ original: text, normalized: normalize(text), lang: 'mixed', kind: 'message' });
+    expect(got.map((f) => f.rule)).toContain(rule);
+    for (const f of got) expect(f.end).toBeLessThanOrEqual(text.length);
   });
 });
 

@@ -64,8 +64,16 @@ export function findDoxxing(doc: ScreenDoc): Finding[] {
   const { normalized } = doc;
   const views: Views = { compact: normalized.compact, phonetic: normalized.phonetic };
   const out: Finding[] = [];
+  let own: (CueHit & Span)[] | null = null;
   for (const [kind, why] of PHRASES) {
-    for (const hit of cuesOf(kind, views)) out.push(finding(why, hit, hit.id));
+    for (const hit of cuesOf(kind, views)) {
+      if (why === 'revealing') {
+        // 她是我女儿，在实验小学三年级: a parent speaking of their own child.
+        own ??= cuesOf('ownData', views);
+        if (own.some((c) => distance(c, hit) < Infinity)) continue;
+      }
+      out.push(finding(why, hit, hit.id));
+    }
   }
   // Published: personal data (or a plate) owned by a third party.
   const data: (Span & { type: string })[] = findPii(normalized, doc.lang).map((f) => ({ start: f.start, end: f.end, type: f.detail ?? 'pii' }));
@@ -80,7 +88,8 @@ export function findDoxxing(doc: ScreenDoc): Finding[] {
   if (data.length > 0) {
     const third = cuesOf('thirdParty', views);
     if (third.length > 0) {
-      const own = cuesOf('ownData', views);
+      own ??= cuesOf('ownData', views);
+      const ownCues = own;
       for (const d of data) {
         let best: (CueHit & Span) | null = null;
         let bestDistance = Infinity;
@@ -92,7 +101,8 @@ export function findDoxxing(doc: ScreenDoc): Finding[] {
           }
         }
         if (!best) continue;
-        const ownDistance = Math.min(Infinity, ...own.map((c) => distance(c, d)));
+        let ownDistance = Infinity;
+        for (const c of ownCues) ownDistance = Math.min(ownDistance, distance(c, d));
         if (ownDistance <= bestDistance || (best.weak && ownDistance < Infinity)) continue;
         out.push(finding('published', { start: Math.min(best.start, d.start), end: Math.max(best.end, d.end) }, `${d.type}:${best.id}`));
       }

@@ -82,6 +82,10 @@ describe('ids and cards', () => {
     expect(found('¥1380，2024年买的，1999年的款')).toEqual([]);
     expect(found('订单 20231225123456789012')).toEqual([]);
     expect(found('4111 1111 1111 1112')).toEqual([]);
+    expect(found('客服 400-820-8820', 'zh')).toEqual([]); // a company hotline, not personal
+    expect(found('toll free 800-555-0199', 'en')).toEqual([]);
+    expect(found('商品编号 6222021234567890128')).toEqual([]);
+    expect(found('工号31011519920807123X')).toEqual([]);
   });
 });
 

@@ -14,13 +14,15 @@ export function isIntlPhone(e164ish: string): boolean {
   return parsed !== undefined && parsed.isPossible();
 }
 
-/** North American national number: area code and exchange do not start with 0 or 1 (NANP). */
+/** North American national number: area code does not start with 0 or 1 (NANP). */
 const NANP = /^1?[2-9]\d{2}\d{7}$/;
+/** Toll-free and service prefixes: US 8xx toll-free, China 400/800 company hotlines (400-820-8820). Not personal. */
+const SERVICE = /^1?(?:400|800|888|877|866|855|844|833)/;
 /** UK national number: trunk 0, then 9 or 10 digits. */
 const UK = /^0[1-9]\d{8,9}$/;
 
 export function isUsNational(digits: string): boolean {
-  if (!NANP.test(digits)) return false;
+  if (!NANP.test(digits) || SERVICE.test(digits)) return false;
   const parsed = parsePhoneNumberFromString(digits, 'US');
   return parsed !== undefined && parsed.isPossible();
 }
