@@ -59,6 +59,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
 
   app.decorate('haven', ctx);
   app.decorateRequest('principal', null);
+  // JSON only: a text/plain body is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   // Draining: in-flight requests finish, and their connections close after the response instead of idling

@@ -73,7 +73,8 @@ export function fromZodError(err: ZodError, part: 'body' | 'query' | 'params'): 
     return new HttpError('invalid_request', `unknown field \`${path.join('.')}\``, path.join('.'));
   }
   const field = path.length > 0 ? path.join('.') : part;
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message;
+  // zod does not report the input by default; a missing field reads "… received undefined".
+  const message = issue.code === 'invalid_type' && / received undefined$/.test(issue.message) ? 'required' : issue.message;
   return new HttpError('invalid_request', `${field}: ${message}`, field);
 }
 
