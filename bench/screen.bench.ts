@@ -59,7 +59,7 @@ const input = join(dir, 'corpus.jsonl');
 writeFileSync(input, texts.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n');
 function run(label: string, args: string[]): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { input: undefined, stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 1 << 30, env: process.env, ...{ input: require_input() } });
+  const r = spawnSync(process.execPath, args, { input: require_input(), stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 1 << 30, env: process.env });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${label} exited with ${r.status}`);
   const lines = r.stdout.toString().trim().split('\n').length;

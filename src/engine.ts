@@ -6,6 +6,7 @@ import { createDefaultEngine } from './default-engine.ts';
 import { cooccurrenceDetector } from './detect/cooccurrence.ts';
 import { detectLang } from './detect/lang.ts';
 import { lexiconDetector } from './detect/lexicon.ts';
+import { redact } from './detect/pii/index.ts';
 import { TermIndex } from './detect/matcher/term-index.ts';
 import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
 import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
@@ -162,19 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return { screen, policy };
 }
 
-/** Replace each PII span with a placeholder naming its type (overlapping spans merged). */
-export function redact(text: string, spans: ReadonlyArray<{ start: number; end: number; detail?: string }>): string {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const s of sorted) {
-    if (s.end <= at) continue;
-    const start = Math.max(s.start, at);
-    out += text.slice(at, start) + `[${s.detail ?? 'pii'}]`;
-    at = s.end;
-  }
-  return out + text.slice(at);
-}
+export { redact };
 
 let defaultEngine: Engine | undefined;
 
