@@ -120,7 +120,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (p === undefined) continue;
         scores[label] = p;
         if (p >= policy.model.hold && !findings.some((f) => f.label === label) && text.length > 0) {
-          findings.push({ label, rule: 'model', start: 0, end: text.length, score: p, severity: p >= policy.model.block ? 'block' : 'hold' });
+          findings.push({ label, rule: 'model', start: 0, end: text.length, score: p, severity: p >= policy.model.block && policy.model.block < 1 ? 'block' : 'hold' });
         }
       }
     }
