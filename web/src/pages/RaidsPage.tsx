@@ -1,0 +1,3 @@
+export function RaidsPage() {
+  return <h1>Raids</h1>;
+}
