@@ -43,12 +43,8 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[]): Detector {
         if (groups.size < Object.keys(rule.groups).length) continue;
         if (rule.surfaces && (doc.surface === undefined || !rule.surfaces.includes(doc.surface))) continue;
         if (rule.kinds && !rule.kinds.includes(doc.kind)) continue;
-        const chosen = [...groups.values()].map((spans) => spans[0] ?? { start: 0, end: 0 });
-        if (rule.window > 0) {
-          const lo = Math.min(...chosen.map((s) => s.start));
-          const hi = Math.max(...chosen.map((s) => s.end));
-          if (hi - lo > rule.window) continue;
-        }
+        const chosen = rule.window > 0 ? tightest(groups, rule.window) : [...groups.values()].map((spans) => spans[0] ?? { start: 0, end: 0 });
+        if (!chosen) continue;
         for (const span of chosen) {
           findings.push({ label: rule.label, rule: `cooc:${rule.id}`, start: span.start, end: span.end, score: rule.score, severity: rule.severity });
         }
@@ -57,3 +53,49 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[]): Detector {
     },
   };
 }
+
+/**
+ * One span per group, all within `window` characters (from the first start to the last end), choosing the
+ * tightest such set; null when no set fits. A group's first mention may lie far away while a later one is
+ * close ("your daughter … [long listing text] … send a video of her feet").
+ */
+function tightest(groups: Map<string, Array<{ start: number; end: number }>>, window: number): Array<{ start: number; end: number }> | null {
+  const all: Array<{ start: number; end: number; g: number }> = [];
+  let gi = 0;
+  for (const spans of groups.values()) {
+    for (const s of spans) all.push({ start: s.start, end: s.end, g: gi });
+    gi++;
+  }
+  all.sort((a, b) => a.start - b.start || a.end - b.end);
+  const count = new Array<number>(gi).fill(0);
+  let covered = 0;
+  let best: Array<{ start: number; end: number }> | null = null;
+  let bestWidth = Infinity;
+  let lo = 0;
+  for (let hi = 0; hi < all.length; hi++) {
+    const h = all[hi];
+    if (!h) continue;
+    if ((count[h.g] = (count[h.g] ?? 0) + 1) === 1) covered++;
+    while (covered === gi) {
+      const l = all[lo];
+      if (!l) break;
+      let end = 0;
+      const pick = new Array<{ start: number; end: number } | undefined>(gi);
+      for (let k = lo; k <= hi; k++) {
+        const x = all[k];
+        if (!x) continue;
+        if (pick[x.g] === undefined) pick[x.g] = x;
+        end = Math.max(end, x.end);
+      }
+      const width = end - l.start;
+      if (width <= window && width < bestWidth) {
+        bestWidth = width;
+        best = pick.map((x) => ({ start: x?.start ?? 0, end: x?.end ?? 0 }));
+      }
+      if ((count[l.g] = (count[l.g] ?? 0) - 1) === 0) covered--;
+      lo++;
+    }
+  }
+  return best;
+}
+

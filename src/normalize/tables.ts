@@ -19,13 +19,16 @@ function asStringRecord(value: unknown, what: string): Record<string, string> {
   return value as Record<string, string>;
 }
 
-/** Traditional → simplified, one character to one. */
-export const T2S: ReadonlyMap<number, string> = new Map(
-  Object.entries(asStringRecord(loadJson('../../rules/generated/t2s.json'), 'rules/generated/t2s.json')).map(([k, v]) => [
-    k.codePointAt(0) ?? 0,
-    v,
-  ]),
-);
+/**
+ * Traditional → simplified, one character to one. A character that is itself the simplified form of another
+ * (么, the target of 麼) keeps its own shape: the table's chains (麼 → 么 → 幺) would otherwise make folding
+ * depend on how many times it runs, and 你怎么 would read "zen yao" by sound.
+ */
+export const T2S: ReadonlyMap<number, string> = (() => {
+  const entries = Object.entries(asStringRecord(loadJson('../../rules/generated/t2s.json'), 'rules/generated/t2s.json'));
+  const targets = new Set(entries.filter(([k, v]) => k !== v).map(([, v]) => v));
+  return new Map(entries.filter(([k]) => !targets.has(k)).map(([k, v]) => [k.codePointAt(0) ?? 0, v]));
+})();
 
 const pinyinEntries = Object.entries(asStringRecord(loadJson('../../rules/generated/pinyin.json'), 'rules/generated/pinyin.json'));
 /** Simplified hanzi → every toneless pinyin reading, most common first (了 → le, liao). */

@@ -43,6 +43,7 @@ interface Compiled<T> {
   latinEnd: boolean;
   /** Allowlisted phrases (skeleton form) and where the term sits inside each. */
   allow: Array<{ text: string; offset: number }>;
+  /** Every allowlisted phrase in skeleton form, for hits by sound (which may only sound like the term). */
   allowRaw: readonly string[];
 }
 
@@ -105,16 +106,22 @@ export class TermIndex<T> {
       const latinEnd = isAlnum(last);
       const mode: MatchMode = spec.match ?? (latinStart || latinEnd ? 'word' : 'substring');
       const allow: Compiled<T>['allow'] = [];
+      const termReadings = spec.phonetic ? readingsOf(spec.term) : [];
       for (const phrase of spec.allow ?? []) {
         const a = skeletonOf(phrase).text;
         let at = a.indexOf(sk.text);
-        if (at < 0) throw new Error(`${where}: allow phrase "${phrase}" does not contain the term "${spec.term}"`);
+        if (at < 0) {
+          // a phonetic term may allow an innocent word that only SOUNDS like it (贱人 ~ 收件人): checked on hits by sound
+          const phraseReadings = readingsOf(phrase);
+          if (termReadings.some((r) => phraseReadings.some((p) => p.includes(r)))) continue;
+          throw new Error(`${where}: allow phrase "${phrase}" contains the term "${spec.term}" neither in writing nor by sound`);
+        }
         while (at >= 0) {
           allow.push({ text: a, offset: at });
           at = a.indexOf(sk.text, at + 1);
         }
       }
-      const compiled: Compiled<T> = { value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowRaw: spec.allow ?? [] };
+      const compiled: Compiled<T> = { value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowRaw: (spec.allow ?? []).map((p) => skeletonOf(p).text) };
       textPatterns.push({ text: sk.text, value: compiled });
       // wildcard variants: one vowel written as '*' (f*ck, n*gger)
       if (latinStart && /^[a-z]+$/.test(sk.text)) {
@@ -195,6 +202,6 @@ export class TermIndex<T> {
     if (c.allowRaw.length === 0) return false;
     const window = doc.original.slice(Math.max(0, start - 8), Math.min(doc.original.length, end + 8));
     const text = normalize(window).skeleton.text;
-    return c.allowRaw.some((phrase) => text.includes(skeletonOf(phrase).text));
+    return c.allowRaw.some((phrase) => text.includes(phrase));
   }
 }
