@@ -1,8 +1,10 @@
 /**
  * HTTP throughput and latency of the service on loopback: `npm run bench:http`.
  *
- * Starts the real server (`node bin/haven.js serve`) as a child process on a fresh database, then drives it
- * with autocannon: GET /healthz (the peer: Fastify plus our hooks, no work), POST /v1/screen (engine only)
+ * First measures the engine alone in this process (`screen()` calls/s on one thread: the ceiling for
+ * POST /v1/screen, whose server runs the engine on one thread too).
+ * Then starts the real server (`node bin/haven.js serve`) as a child process on a fresh database, and drives it
+ * with autocannon: GET /healthz (the peer: Fastify plus our hooks and a `select 1`), POST /v1/screen (engine only)
  * and POST /v1/messages (engine + durable group-committed write, unique ids). SQLite always; PostgreSQL too
  * when DATABASE_URL is set (in a scratch schema, dropped afterwards).
  *
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { screen } from '../src/engine.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -131,6 +134,19 @@ function print(results: Result[]): void {
 
 const all: Result[] = [];
 process.stdout.write(`HTTP bench: ${CONNECTIONS} connections, ${DURATION} s per endpoint, loopback, server in a child process\n`);
+
+{
+  // The engine alone, same texts, one thread.
+  for (let i = 0; i < 2000; i++) screen({ text: TEXTS[i % TEXTS.length]! });
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < 3000) {
+    for (let i = 0; i < 100; i++) screen({ text: TEXTS[(calls + i) % TEXTS.length]! });
+    calls += 100;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  process.stdout.write(`engine alone (in process, one thread): ${(calls / seconds).toFixed(0)} screen() calls/s, ${((seconds * 1000) / calls).toFixed(3)} ms per call\n`);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'haven-bench-'));
 try {

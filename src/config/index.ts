@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseDuration } from '../cases/duration.ts';
 
 /** Every setting: its path in the config file, its environment variable, and how to parse the variable. */
 export const SETTINGS = [
@@ -32,12 +33,90 @@ export const SETTINGS = [
   { path: 'logLevel', env: 'HAVEN_LOG_LEVEL', parse: 'string' },
   { path: 'webDir', env: 'HAVEN_WEB_DIR', parse: 'string' },
   { path: 'writeBatchMax', env: 'HAVEN_WRITE_BATCH_MAX', parse: 'int' },
+  { path: 'reporting.ackDeadline', env: 'HAVEN_ACK_DEADLINE', parse: 'string' },
+  { path: 'reporting.triageDeadline', env: 'HAVEN_TRIAGE_DEADLINE', parse: 'string' },
+  { path: 'reporting.decisionDeadline', env: 'HAVEN_DECISION_DEADLINE', parse: 'string' },
+  { path: 'reporting.oversightAlertInterval', env: 'HAVEN_OVERSIGHT_ALERT_INTERVAL', parse: 'string' },
+  { path: 'reporting.oversightContacts', env: 'HAVEN_OVERSIGHT_CONTACTS', parse: 'string' },
+  { path: 'reporting.checkinDays', env: 'HAVEN_CHECKIN_DAYS', parse: 'string' },
+  { path: 'reporting.tiers', env: 'HAVEN_REPORT_TIERS', parse: 'int' },
+  { path: 'reporting.webhookUrl', env: 'HAVEN_NOTIFY_WEBHOOK', parse: 'string' },
+  { path: 'reporting.schedulerPollMs', env: 'HAVEN_SCHEDULER_POLL_MS', parse: 'int' },
+  { path: 'reporting.key', env: 'HAVEN_KEY', parse: 'string' },
+  { path: 'reporting.keyFile', env: 'HAVEN_KEY_FILE', parse: 'string' },
+  { path: 'reporting.rateLimit.max', env: 'HAVEN_REPORT_RATE_LIMIT_MAX', parse: 'int' },
+  { path: 'reporting.rateLimit.windowMs', env: 'HAVEN_REPORT_RATE_LIMIT_WINDOW_MS', parse: 'int' },
+  { path: 'reporting.attachmentBytes', env: 'HAVEN_MAX_ATTACHMENT_BYTES', parse: 'int' },
+  { path: 'reporting.maxAttachments', env: 'HAVEN_MAX_ATTACHMENTS', parse: 'int' },
 ] as const;
 
 export type SettingPath = (typeof SETTINGS)[number]['path'];
 
 const port = z.number().int().min(0).max(65535);
 const positiveInt = z.number().int().positive();
+
+/** An ISO-8601 duration (`PT24H`, `P30D`, `PT5S`), validated here and carried as milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === null) {
+        ctx.addIssue({ code: 'custom', message: `must be an ISO-8601 duration such as PT24H, P30D or PT5S (no years or months); got ${JSON.stringify(text)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+/** A comma-separated list (from the environment) or an array (from a file). */
+const commaList = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))]);
+const contactList = commaList.pipe(z.array(z.string().min(1).max(320)));
+const dayList = z.unknown().transform((value, ctx) => {
+  const days = typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter((x) => x !== '') : value;
+  const ok = Array.isArray(days) && days.every((d) => /^\d{1,4}$/.test(String(d)) && Number(d) >= 1);
+  if (!ok) {
+    ctx.addIssue({ code: 'custom', message: `must be whole days, comma-separated (e.g. 30,60,90); got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return (days as unknown[]).map(Number);
+});
+
+const reportingSchema = z.strictObject({
+  /** Time to acknowledge a new case before it escalates one tier. */
+  ackDeadline: duration('PT24H'),
+  /** Time from the report to triage. */
+  triageDeadline: duration('PT72H'),
+  /** Time from the report to a written decision. */
+  decisionDeadline: duration('P30D'),
+  /** How often oversight contacts are alerted about a top-tier case that missed a deadline, until someone acts. */
+  oversightAlertInterval: duration('P1D'),
+  /** Who is alerted when a top-tier case misses a deadline (emails or employee ids). */
+  oversightContacts: contactList.default([]),
+  /** Retaliation check-ins with the reporter, in days after the decision. */
+  checkinDays: dayList.default([30, 60, 90]),
+  /** Investigator tiers (1 = HR case handler … top = board-level committee). */
+  tiers: positiveInt.max(9).default(3),
+  /** Optional: every outbox notification is POSTed here as JSON after commit. */
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the deadline scheduler looks for due deadlines. */
+  schedulerPollMs: positiveInt.max(60_000).default(1000),
+  /** The case-content key(s), base64 or hex of 32 bytes, comma-separated newest first. A secret: prefer the environment. */
+  key: z.string().min(1).optional(),
+  /** Key file used when `key` is unset; created (mode 0600) on first start. Default: `haven.key` beside the SQLite file, else `./data/haven.key`. */
+  keyFile: z.string().min(1).optional(),
+  /** Intake and receipt requests per client address per window. */
+  rateLimit: z
+    .strictObject({
+      max: positiveInt.default(10),
+      windowMs: positiveInt.default(60_000),
+    })
+    .prefault({}),
+  /** Largest attachment, in bytes (decoded). */
+  attachmentBytes: positiveInt.max(10 * 1024 * 1024).default(1024 * 1024),
+  /** Most attachments on one report or message. */
+  maxAttachments: z.number().int().min(0).max(20).default(5),
+});
 
 const configSchema = z.strictObject({
   port: port.default(8080),
@@ -85,6 +164,8 @@ const configSchema = z.strictObject({
   webDir: z.string().min(1).default('./web/dist'),
   /** Most messages committed in one group-commit transaction. */
   writeBatchMax: positiveInt.max(10_000).default(256),
+  /** The confidential reporting channel (docs/reporting.md). */
+  reporting: reportingSchema.prefault({}),
 });
 
 /** The validated configuration. */

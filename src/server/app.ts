@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../cases/clock.ts';
+import { createCaseRuntime } from '../cases/runtime.ts';
 import type { Config } from '../config/index.ts';
 import { screen as engineScreen } from '../engine.ts';
 import { dialectOf } from '../store/dialect.ts';
@@ -32,6 +34,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Collect Node process metrics too (default true). */
   defaultMetrics?: boolean;
+  /** Clock of the reporting channel's deadlines (default: the system clock). Tests drive a `FakeClock`. */
+  clock?: Clock;
   /** Endpoints to serve (default: ./routes/index.ts). */
   routes?: readonly AnyRoute[];
 }
@@ -54,8 +58,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
 
   const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const writer = new MessageWriter(db, { batchMax: config.writeBatchMax, onBatch: (n) => metrics.writeBatch.observe(n) });
-  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics };
+  const cases = createCaseRuntime({ config, db, ...(options.clock ? { clock: options.clock } : {}), onError: (err) => app.log.error({ err }, 'case scheduler') });
+  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics, cases };
   const keys = new KeyResolver(db);
+  // Deadlines fire from the store: whatever came due while the service was down fires on the first tick.
+  app.addHook('onReady', async () => ctx.cases.scheduler.start());
+  app.addHook('onClose', async () => ctx.cases.scheduler.stop());
 
   app.decorate('haven', ctx);
   app.decorateRequest('principal', null);
@@ -129,7 +137,8 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext, k
   app.route({
     method: route.method,
     url: route.url,
-    config: route.unlimited ? { rateLimit: false } : {},
+    config: route.unlimited ? { rateLimit: false } : limitsOf(route, ctx),
+    ...(route.limits?.(ctx.config).bodyBytes ? { bodyLimit: route.limits(ctx.config).bodyBytes } : {}),
     ...(roles === 'public'
       ? {}
       : {
@@ -150,6 +159,13 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext, k
       return route.handler(input, ctx);
     },
   });
+}
+
+/** A route's own rate limit, counted per client address (a made-up bearer key must not buy a fresh bucket). */
+function limitsOf(route: AnyRoute, ctx: AppContext): Record<string, unknown> {
+  const limit = route.limits?.(ctx.config).rateLimit;
+  if (!limit) return {};
+  return { rateLimit: { max: limit.max, timeWindow: limit.windowMs, keyGenerator: (request: FastifyRequest) => `ip:${request.ip}` } };
 }
 
 function parse(schema: AnyRoute['body'], value: unknown, part: 'body' | 'query' | 'params'): unknown {

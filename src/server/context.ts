@@ -1,5 +1,6 @@
 /** What every handler gets besides its request: the wiring built once by `buildApp`. */
 import type { Kysely } from 'kysely';
+import type { CaseRuntime } from '../cases/runtime.ts';
 import type { Config } from '../config/index.ts';
 import type { Dialect } from '../store/dialect.ts';
 import type { MessageWriter } from '../store/message-writer.ts';
@@ -17,4 +18,6 @@ export interface AppContext {
   screen: ScreenFn;
   writer: MessageWriter;
   metrics: ServiceMetrics;
+  /** The confidential reporting channel: its dependencies and deadline scheduler (src/cases). */
+  cases: CaseRuntime;
 }

@@ -6,6 +6,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { CaseError } from '../cases/errors.ts';
+import { CaseTransitionError } from '../cases/transitions.ts';
 import { QueueTransitionError } from '../store/queue-status.ts';
 
 export type ErrorCode =
@@ -20,6 +22,7 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'already_in_state'
   | 'illegal_transition'
+  | 'decision_required'
   | 'conflict'
   | 'rate_limited'
   | 'unavailable'
@@ -37,6 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   already_in_state: 409,
   illegal_transition: 409,
+  decision_required: 409,
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,
@@ -91,6 +95,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof QueueTransitionError) return new HttpError(err.reason, err.message, 'decision');
+  if (err instanceof CaseError) return new HttpError(err.reason, err.message, err.field);
+  if (err instanceof CaseTransitionError) return new HttpError(err.reason, err.message, 'status');
   if (err instanceof ZodError) return fromZodError(err, 'body');
   const fe = (err ?? {}) as Partial<FastifyError> & { statusCode?: number };
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : undefined;

@@ -12,6 +12,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access, Principal } from './auth.ts';
+import type { Config } from '../config/index.ts';
 import type { AppContext } from './context.ts';
 
 type Schema = z.ZodType;
@@ -51,6 +52,8 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
   handler(input: HandlerInput<B, Q, P>, ctx: AppContext): unknown;
   /** Exempt from rate limiting (health checks, metrics scrapes). */
   unlimited?: boolean;
+  /** Route-specific limits from the config: a per-client-address rate limit (public intake), a larger body. */
+  limits?: (config: Config) => { rateLimit?: { max: number; windowMs: number }; bodyBytes?: number };
 }
 
 /** Identity function that gives the handler typed, already-validated input. */

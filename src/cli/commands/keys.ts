@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.ts';
 import { openStore } from '../../store/index.ts';
 import { createKey, listKeys, revokeKey } from '../../store/keys.ts';
+import { bindKeyToEmployee } from '../../cases/org-store.ts';
+import { registerKeysRotate } from './keys-rotate.ts';
 import { ROLES, type Role } from '../../store/schema/index.ts';
 
 export function registerKeys(program: Command): void {
@@ -12,14 +14,19 @@ export function registerKeys(program: Command): void {
     .description('Create an API key and print it once')
     .requiredOption('-r, --role <role>', `role: ${ROLES.join(' | ')}`)
     .option('-n, --name <name>', 'a name to recognise the key by')
+    .option('-e, --employee <id>', 'the employee the key acts as on cases (investigators; see docs/reporting.md)')
     .option('-c, --config <file>', 'config file (YAML or JSON)')
     .option('--json', 'print {id, role, name, key} as JSON')
-    .action(async (opts: { role: string; name?: string; config?: string; json?: boolean }) => {
+    .action(async (opts: { role: string; name?: string; employee?: string; config?: string; json?: boolean }) => {
       if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`--role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(opts.role)})`);
       const config = loadConfig(opts.config ? { file: opts.config } : {});
       const store = await openStore(config.database);
       try {
-        const created = await createKey(store.db, opts.role as Role, opts.name ? { name: opts.name } : {});
+        const created = await store.db.transaction().execute(async (trx) => {
+          const key = await createKey(trx, opts.role as Role, opts.name ? { name: opts.name } : {});
+          if (opts.employee) await bindKeyToEmployee(trx, key.id, opts.employee, new Date().toISOString());
+          return key;
+        });
         if (opts.json) process.stdout.write(JSON.stringify(created) + '\n');
         else process.stdout.write(`${created.key}\n# ${created.id} (${created.role}) — shown once; store it now\n`);
       } finally {
@@ -57,4 +64,6 @@ export function registerKeys(program: Command): void {
         await store.close();
       }
     });
+
+  registerKeysRotate(keys);
 }

@@ -5,6 +5,20 @@
 import type { AnyRoute } from '../route.ts';
 import { exportEvidence } from './evidence/exportEvidence.ts';
 import { getEvidence } from './evidence/getEvidence.ts';
+import { addCaseNote } from './cases/addCaseNote.ts';
+import { decideCase } from './cases/decideCase.ts';
+import { getCase } from './cases/getCase.ts';
+import { getCaseAttachment } from './cases/getCaseAttachment.ts';
+import { getCaseAudit } from './cases/getCaseAudit.ts';
+import { getCaseStats } from './cases/getCaseStats.ts';
+import { listCases } from './cases/listCases.ts';
+import { messageReporter } from './cases/messageReporter.ts';
+import { updateCaseStatus } from './cases/updateCaseStatus.ts';
+import { bindOrgKey } from './org/bindOrgKey.ts';
+import { putOrg } from './org/putOrg.ts';
+import { getReceipt } from './receipt/getReceipt.ts';
+import { postReceiptMessage } from './receipt/postReceiptMessage.ts';
+import { submitReport } from './reports/submitReport.ts';
 import { getMessage } from './messages/getMessage.ts';
 import { postMessage } from './messages/postMessage.ts';
 import { decideQueueItem } from './queue/decideQueueItem.ts';
@@ -25,4 +39,18 @@ export const routes: readonly AnyRoute[] = [
   decideQueueItem,
   exportEvidence, // a static segment wins over :subject, so no subject can be called "export"
   getEvidence,
+  putOrg,
+  bindOrgKey,
+  submitReport,
+  getReceipt,
+  postReceiptMessage,
+  listCases,
+  getCaseStats, // a static segment wins over :caseId, so no case can be called "stats"
+  getCase,
+  getCaseAudit,
+  getCaseAttachment,
+  updateCaseStatus,
+  decideCase,
+  addCaseNote,
+  messageReporter,
 ];

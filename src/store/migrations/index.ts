@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import { service } from './2026-11-25T1700-service.ts';
+import { reporting } from './2026-11-25T1800-reporting.ts';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-25T1700-service', service],
+  ['2026-11-25T1800-reporting', reporting],
 ];

@@ -1,7 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 
-/** The roles an API key can carry. `admin` can do everything a moderator can, and manage keys and exports. */
-export const ROLES = ['service', 'moderator', 'admin'] as const;
+/**
+ * The roles an API key can carry. `admin` can do everything a moderator can, and manage keys and exports.
+ * `investigator` reaches the case endpoints — as the employee the key is bound to (`employee_keys`), which is
+ * what decides which cases it sees (docs/reporting.md); an admin key is held to the same binding there.
+ */
+export const ROLES = ['service', 'moderator', 'investigator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

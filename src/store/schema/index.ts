@@ -3,8 +3,17 @@
  * Add a table: write `<table>.ts`, add it below, add a migration in ../migrations/.
  */
 import type { ApiKeysTable } from './api-keys.ts';
+import type { CaseAttachmentsTable } from './case-attachments.ts';
+import type { CaseAuditLogTable } from './case-audit-log.ts';
+import type { CaseDeadlinesTable } from './case-deadlines.ts';
+import type { CaseEventsTable } from './case-events.ts';
+import type { CaseOutboxTable } from './case-outbox.ts';
+import type { CasePartiesTable } from './case-parties.ts';
+import type { CasesTable } from './cases.ts';
+import type { EmployeeKeysTable } from './employee-keys.ts';
 import type { EvidenceLogTable } from './evidence-log.ts';
 import type { MessagesTable } from './messages.ts';
+import type { OrgEmployeesTable } from './org-employees.ts';
 import type { QueueDecisionsTable } from './queue-decisions.ts';
 import type { QueueItemsTable } from './queue-items.ts';
 import type { QueueLabelsTable } from './queue-labels.ts';
@@ -16,11 +25,29 @@ export interface Database {
   queue_labels: QueueLabelsTable;
   queue_decisions: QueueDecisionsTable;
   evidence_log: EvidenceLogTable;
+  org_employees: OrgEmployeesTable;
+  employee_keys: EmployeeKeysTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_parties: CasePartiesTable;
+  case_attachments: CaseAttachmentsTable;
+  case_deadlines: CaseDeadlinesTable;
+  case_outbox: CaseOutboxTable;
+  case_audit_log: CaseAuditLogTable;
 }
 
 export * from './api-keys.ts';
+export * from './case-attachments.ts';
+export * from './case-audit-log.ts';
+export * from './case-deadlines.ts';
+export * from './case-events.ts';
+export * from './case-outbox.ts';
+export * from './case-parties.ts';
+export * from './cases.ts';
+export * from './employee-keys.ts';
 export * from './evidence-log.ts';
 export * from './messages.ts';
+export * from './org-employees.ts';
 export * from './queue-decisions.ts';
 export * from './queue-items.ts';
 export * from './queue-labels.ts';
