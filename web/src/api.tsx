@@ -72,6 +72,22 @@ export interface Session {
   logOut(): void;
 }
 
+/**
+ * Checks a key with GET /v1/whoami. A 403 there still proves the key valid: the route admits only some roles
+ * (investigator keys are refused), and the error names the key's role.
+ */
+async function whoami(key: string): Promise<{ keyId: string; role: string }> {
+  try {
+    return await api<{ keyId: string; role: string }>('/v1/whoami', { auth: false, headers: { authorization: `Bearer ${key}` } });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403) {
+      const role = /this key is (\w+)/.exec(err.message)?.[1] ?? 'investigator';
+      return { keyId: '—', role };
+    }
+    throw err;
+  }
+}
+
 const SessionContext = createContext<Session | null>(null);
 const ROLE_STORAGE = 'haven.role';
 const ID_STORAGE = 'haven.keyId';
@@ -92,7 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logIn = useCallback(async (candidate: string) => {
     const trimmed = candidate.trim();
-    const who = await api<{ keyId: string; role: string }>('/v1/whoami', { auth: false, headers: { authorization: `Bearer ${trimmed}` } });
+    const who = await whoami(trimmed);
     sessionStorage.setItem(KEY_STORAGE, trimmed);
     sessionStorage.setItem(ROLE_STORAGE, who.role);
     sessionStorage.setItem(ID_STORAGE, who.keyId);

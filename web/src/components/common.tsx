@@ -6,7 +6,7 @@ import { useI18n } from '../i18n.tsx';
 export function ErrorNote({ error }: { error: Error | null }) {
   const { t } = useI18n();
   if (!error) return null;
-  if (error instanceof ApiError && (error.status === 404 || error.status === 405) && error.code !== 'not_found') {
+  if (error instanceof ApiError && ((error.status === 404 && error.message.startsWith('no route')) || error.status === 405)) {
     return (
       <p className="error" role="alert">
         {t('common.notAvailable', { status: error.status })}
