@@ -134,10 +134,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
 
     const labels = LABELS.filter((l) => verdicts.has(l));
+    const byRules = new Set(findings.filter((f) => f.rule !== 'model').map((f) => f.label));
     const mitigations: Mitigation[] = [];
     for (const hit of context.find(normalized)) {
       if (hit.rule.unless?.some((l) => verdicts.has(l) && !hit.rule.lowers.includes(l))) continue;
-      const lowered = labels.filter((l) => hit.rule.lowers.includes(l) && (verdicts.get(l) ?? 'allow') !== lessSevere(verdicts.get(l) ?? 'allow', hit.rule.to));
+      const lowered = labels.filter(
+        (l) =>
+          hit.rule.lowers.includes(l) &&
+          !(hit.rule.scope === 'model' && byRules.has(l)) &&
+          (verdicts.get(l) ?? 'allow') !== lessSevere(verdicts.get(l) ?? 'allow', hit.rule.to),
+      );
       if (lowered.length === 0) continue;
       for (const l of lowered) verdicts.set(l, hit.rule.to);
       mitigations.push({ rule: `context:${hit.rule.id}`, reason: hit.rule.reason, labels: lowered });
