@@ -73,7 +73,7 @@ describe.each(DIALECTS)('haven keys and evidence (%s)', (dialect) => {
     expect(revoked.code).toBe(0);
     const bad = await haven(['keys', 'create', '--role', 'root'], envFor(db));
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/--role must be one of service, moderator, admin/);
+    expect(bad.stderr).toMatch(/--role must be one of service, moderator, investigator, admin/);
   });
 
   it('evidence verify passes, then reports the first broken link after a row is edited', async () => {
