@@ -64,7 +64,8 @@ function checkInput(input: ScreenInput): void {
 const SEVERITY_VERDICT: Record<Severity, Verdict> = { block: 'block', hold: 'hold', allow: 'allow' };
 const MODEL_LABELS: readonly Label[] = ['insult', 'hate', 'sexual_harassment'];
 
-function operatorTermsDetector(policy: Policy): Detector | null {
+/** The operator's custom block terms (policy.blockTerms) as a detector; null when there are none. */
+export function operatorTermsDetector(policy: Policy): Detector | null {
   if (policy.blockTerms.length === 0) return null;
   const index = new TermIndex(
     policy.blockTerms.map((t) => ({ term: t.term, value: t })),

@@ -36,6 +36,8 @@ export interface TermHit<T> {
 }
 
 interface Compiled<T> {
+  /** Index of the spec this came from: a hit by sound is dropped only where the SAME term matched by text. */
+  id: number;
   value: T;
   mode: MatchMode;
   runs: Uint16Array;
@@ -88,13 +90,15 @@ export class TermIndex<T> {
     const textPatterns: Array<{ text: string; value: Compiled<T> }> = [];
     const soundPatterns: Array<{ text: string; value: Compiled<T> }> = [];
     const symbolPatterns: Array<{ text: string; value: Compiled<T> }> = [];
+    let id = -1;
     for (const spec of specs) {
+      id++;
       const folded = normalize(spec.term).fold.text.replace(/\s+/g, '');
       if (folded.length > 0 && !/[\p{L}\p{N}]/u.test(folded)) {
         const none = new Uint16Array(0);
         symbolPatterns.push({
           text: folded,
-          value: { value: spec.value, mode: 'substring', runs: none, latinStart: false, latinEnd: false, allow: [], allowRaw: [] },
+          value: { id, value: spec.value, mode: 'substring', runs: none, latinStart: false, latinEnd: false, allow: [], allowRaw: [] },
         });
         continue;
       }
@@ -121,7 +125,7 @@ export class TermIndex<T> {
           at = a.indexOf(sk.text, at + 1);
         }
       }
-      const compiled: Compiled<T> = { value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowRaw: (spec.allow ?? []).map((p) => skeletonOf(p).text) };
+      const compiled: Compiled<T> = { id, value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowRaw: (spec.allow ?? []).map((p) => skeletonOf(p).text) };
       textPatterns.push({ text: sk.text, value: compiled });
       // wildcard variants: one vowel written as '*' (f*ck, n*gger)
       if (latinStart && /^[a-z]+$/.test(sk.text)) {
@@ -155,8 +159,7 @@ export class TermIndex<T> {
       if (this.allowed(sk.text, hit.start, c)) continue;
       const start = sk.start[hit.start] ?? 0;
       const end = sk.end[hit.end - 1] ?? 0;
-      const key = `${start}:${end}`;
-      seen.add(key);
+      seen.add(`${c.id}:${start}:${end}`);
       out.push({ value: c.value, start, end, via: 'text' });
     }
     if (this.symbolMatcher.size > 0) {
@@ -172,7 +175,7 @@ export class TermIndex<T> {
         if (hit.end < ph.text.length && ph.tokenStart[hit.end] !== 1) continue;
         const start = ph.start[hit.start] ?? 0;
         const end = ph.end[hit.end - 1] ?? 0;
-        if (seen.has(`${start}:${end}`)) continue;
+        if (seen.has(`${hit.value.id}:${start}:${end}`)) continue;
         if (this.allowedAround(doc, start, end, hit.value)) continue;
         out.push({ value: hit.value.value, start, end, via: 'sound' });
       }

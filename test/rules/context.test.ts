@@ -1,0 +1,69 @@
+/**
+ * rules/context.yaml: each context rule lowers the labels it names and says why (a mitigation carrying the
+ * rule's reason); the abuser's own use of a context word (举报我, "no doctor needed") lowers nothing; rules
+ * scoped to the model lower only what the model alone raised.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.ts';
+import { loadRuleSet } from '../../src/detect/rule-files.ts';
+import type { Label } from '../../src/types.ts';
+
+const rules = loadRuleSet();
+const engine = createEngine({ rules, model: null });
+
+/** Per rule: a text where it must lower `label` (the same text without the context would not be allowed). */
+const CASES: Record<string, Array<{ text: string; without: string; label: Label; engine?: Engine }>> = {};
+
+const fakeModel = createEngine({ rules, model: () => ({ insult: 0.99 }) });
+
+CASES.quoting_to_report = [
+  { text: '举报：这个人骂我傻逼，截图在这', without: '这个人是傻逼', label: 'insult' },
+  { text: 'He messaged me "send me pics of your daughter\'s feet" — reporting this account', without: "send me pics of your daughter's feet", label: 'sexual_minor' },
+];
+CASES.news_report = [{ text: 'Police say the man wrote "i will kill you" to a streamer', without: 'i will kill you', label: 'threat' }];
+CASES.education = [{ text: '"支那"一词带有强烈的侮辱性，历史上被用来贬低中国人', without: '支那人', label: 'hate' }];
+CASES.game_talk = [{ text: 'gg wp, i will kill you next round', without: 'i will kill you', label: 'threat' }];
+CASES.drug_prevention = [{ text: '禁毒宣传：冰毒、K粉都是国家管制的毒品，切勿尝试', without: '出冰毒', label: 'prohibited_listing' }];
+CASES.medical_sexual_health = [{ text: '安眠药必须在医生指导下使用', without: '安眠药现货', label: 'prohibited_listing' }];
+CASES.exclamation_not_aimed = [{ text: 'holy shit that was a clutch play', without: 'that was a clutch play', label: 'insult', engine: fakeModel }];
+CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her foot measures 17cm', without: 'Would these shoes fit', label: 'insult', engine: fakeModel }];
+
+describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
+  it('has cases in this suite', () => {
+    expect(CASES[id], `add a case for context rule ${id}`).toBeDefined();
+  });
+
+  it.each(CASES[id] ?? [])('lowers $label in $text and says why', ({ text, without, label, engine: e }) => {
+    const eng = e ?? engine;
+    expect(rule.lowers).toContain(label);
+    expect(eng.screen({ text: without }).labels).toContain(label); // the harm is there without the context
+    const r = eng.screen({ text });
+    const m = r.mitigations?.find((x) => x.rule === `context:${id}`);
+    expect(m, JSON.stringify(r)).toBeDefined();
+    expect(m?.reason).toBe(rule.reason);
+    expect(m?.labels).toContain(label);
+    expect(r.verdict === 'allow' || rule.to === 'hold').toBe(true);
+  });
+});
+
+describe('context words the abuser uses lower nothing', () => {
+  it.each([
+    ['你敢去HR举报我，我让你在这行混不下去', 'threat'],
+    ['处方药免处方，安眠药现货', 'prohibited_listing'],
+    ['Adderall 20mg, no doctor needed', 'prohibited_listing'],
+    ['艾司唑仑，不用去医院开，直接发货', 'prohibited_listing'],
+  ] as const)('%j stays %s', (text, label) => {
+    const r = engine.screen({ text });
+    expect(r.labels).toContain(label);
+    expect(r.verdict).not.toBe('allow');
+  });
+});
+
+describe('model-scoped context', () => {
+  it('does not lower a label that a rule raised', () => {
+    const r = fakeModel.screen({ text: 'holy shit you are a fucking idiot' });
+    expect(r.labels).toContain('insult');
+    expect(r.verdict).toBe('hold');
+    expect(r.mitigations?.some((m) => m.rule === 'context:exclamation_not_aimed')).toBeFalsy();
+  });
+});

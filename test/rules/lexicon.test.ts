@@ -1,0 +1,114 @@
+/**
+ * One suite per lexicon file (rules/lexicon/<label>.<lang>.yaml): a few of its terms are found with the
+ * file's label in plain, traditional/pinyin/homophone and evasion forms; its allow phrases (the innocent words
+ * that contain a term) are not flagged by that term; and every entry finds its own term.
+ */
+import { describe, expect, it } from 'vitest';
+import { lexiconDetector } from '../../src/detect/lexicon.ts';
+import { loadRuleSet } from '../../src/detect/rule-files.ts';
+import type { Finding } from '../../src/detect/types.ts';
+import { normalize } from '../../src/normalize/pipeline.ts';
+
+const rules = loadRuleSet();
+const detector = lexiconDetector(rules.lexicons);
+
+function findings(text: string): Finding[] {
+  return detector.detect({ original: text, normalized: normalize(text), lang: 'mixed', kind: 'message' });
+}
+
+/** Per file: texts that must be found (with the file's label, by a rule of THIS file) and texts that must not. */
+const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
+  'contact_offplatform.en': {
+    found: ['add me on whatsapp', 'hit me up on telegram', 'ｓｎａｐｃｈａｔ me', 'pay me directly to skip the fee', 'find me on insta'],
+    clean: ['I will send it through the app', 'paid on platform, thanks'],
+  },
+  'contact_offplatform.zh': {
+    found: ['加我微信聊', '加我威信', '加个QQ吧', '扣扣联系', '加我微微微微信', '私下轉帳給我', 'jia wo weixin', '🐧号12345678'],
+    clean: ['QQ糖一袋', '平台担保交易更放心'],
+  },
+  'hate.en': {
+    found: ['fucking nigger', 'n1gg3r', 'f​а66оt', 'knee grow', 'go back to your country', "that's a man in a dress"],
+    clean: ['Niger is a country in West Africa', 'a raccoon in the garden'],
+  },
+  'hate.zh': {
+    found: ['黑鬼滚出去', '死基佬', 'si ji lao', '泥哥来了', '支那人', '女的就该回家'],
+    clean: ['玉米棒子面', '黑人牙膏整箱出'],
+  },
+  'insult.en': {
+    found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead'],
+    clean: ['fuck yeah, we won!', 'Assassin’s Creed disc'],
+  },
+  'insult.zh': {
+    found: ['你个傻逼', '煞笔', 'sha bi', '傻13', '滚远点', '🖕', '艹你大爷', 'ni nao zi you bing ba'],
+    clean: ['废物利用', '收件人王芳', '滚筒洗衣机', '摇滚乐队'],
+  },
+  'prohibited_listing.en': {
+    found: ['vape pods for sale', 'xanax no script', 'worn panties', 'zaza', 'Adderall, no doctor needed', 'escorts tonight'],
+    clean: ['weed killer, half a bottle', 'Classic bass guitar'],
+  },
+  'prohibited_listing.zh': {
+    found: ['出电子烟', '免处方', '冰毒', 'chu bingdu', '原味丝袜', '带原味', '安眠藥'],
+    clean: ['原味薯片一箱', '好几把椅子'],
+  },
+  'sexual_harassment.en': {
+    found: ['send nudes', 'show me your tits', 'wanna see you naked', 'spicy pics', 'your place or mine', 'he only touched you'],
+    clean: ['Great tits and blue tits at the feeder', 'Moby Dick, first edition', 'magna cum laude', 'Spotted dick and custard'],
+  },
+  'sexual_harassment.zh': {
+    found: ['约炮吗', 'yue pao', '发裸照', '发点lz', '陪酒', '好sao', '装什么清纯'],
+    clean: ['操场上打球', '好几把伞', '操你妈'],
+  },
+  'sexual_minor.en': {
+    found: ['child porn', 'jailbait', "your daughter's feet", 'socks she wore'],
+    clean: ['my daughter wore it twice, size 120'],
+  },
+  'sexual_minor.zh': {
+    found: ['儿童色情', '你女儿的脚', '女儿穿过的袜子', '你女兒的腳', '女鹅的脚', '萝莉原味'],
+    clean: ['女童袜子9成新', '我女儿穿过两次就小了'],
+  },
+  'threat.en': {
+    found: ['i will kill you', 'I know where you live', 'kys', 'ky$', 'when i find you', "you'll never work in this city again"],
+    clean: ['I could kill for a coffee', 'that exam killed me', 'you killed it this round'],
+  },
+  'threat.zh': {
+    found: ['我要杀了你', 'sha le ni', '你怎麼不去死', 'ni zen me bu qu si', '你去4吧', '送你上西天', '换个号照样找你'],
+    clean: ['电影杀青了', '杀毒软件', '748元一台'],
+  },
+};
+
+describe.each(rules.lexicons.map((f) => [f.file, f] as const))('lexicon %s', (file, lex) => {
+  const examples = EXAMPLES[file];
+
+  it('has examples in this suite', () => {
+    expect(examples, `add examples for rules/lexicon/${file}.yaml to EXAMPLES`).toBeDefined();
+  });
+
+  it.each(examples?.found ?? [])('finds %j with its label', (text) => {
+    const hits = findings(text).filter((f) => f.rule.startsWith(`lexicon:${file}:`));
+    expect(hits.map((h) => h.label)).toContain(lex.label);
+    for (const h of hits) {
+      expect(h.start).toBeGreaterThanOrEqual(0);
+      expect(h.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+
+  it.each(examples?.clean ?? [])('does not flag %j', (text) => {
+    expect(findings(text).filter((f) => f.rule.startsWith(`lexicon:${file}:`))).toEqual([]);
+  });
+
+  it('every entry finds its own term', () => {
+    const missed = lex.entries.filter((e) => !findings(e.term).some((f) => f.rule === `lexicon:${file}:${e.term}`)).map((e) => e.term);
+    expect(missed).toEqual([]);
+  });
+
+  it('no allow phrase is flagged by the entry that lists it', () => {
+    const flagged: string[] = [];
+    for (const e of lex.entries) {
+      for (const phrase of e.allow ?? []) {
+        const rule = `lexicon:${file}:${e.term}`;
+        if (findings(phrase).some((f) => f.rule === rule || f.rule === `${rule} (by sound)`)) flagged.push(`${e.term} ← ${phrase}`);
+      }
+    }
+    expect(flagged).toEqual([]);
+  });
+});
