@@ -198,3 +198,34 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * A small organisation for the reporting channel: an accused employee (acc1) under a manager who is also an
+ * investigator (mgr1: in the accused's chain, so never offered the case), two tier-1 HR investigators, a tier-2
+ * head of HR, and a tier-3 board member outside the management tree.
+ */
+export const ORG = [
+  { id: 'ceo', name: 'Chief Executive', unit: 'Board' },
+  { id: 'mgr1', name: 'Sales Manager', managerId: 'ceo', unit: 'Sales', role: 'investigator', tier: 1 },
+  { id: 'acc1', name: 'Account Lead', managerId: 'mgr1', unit: 'Sales' },
+  { id: 'emp1', name: 'Junior Analyst', managerId: 'mgr1', unit: 'Sales' },
+  { id: 'hrhead', name: 'Head of HR', managerId: 'ceo', unit: 'HR', role: 'investigator', tier: 2 },
+  { id: 'hr1', name: 'HR Case Handler One', managerId: 'hrhead', unit: 'HR', role: 'investigator', tier: 1 },
+  { id: 'hr2', name: 'HR Case Handler Two', managerId: 'hrhead', unit: 'HR', role: 'investigator', tier: 1 },
+  { id: 'board1', name: 'Ethics Committee Chair', unit: 'Board', role: 'investigator', tier: 3 },
+] as const;
+
+export type OrgInvestigator = 'mgr1' | 'hrhead' | 'hr1' | 'hr2' | 'board1';
+
+/** Imports ORG (PUT /v1/org) and creates an investigator key bound to each investigator. */
+export async function setUpOrg(haven: Haven): Promise<Record<OrgInvestigator, string>> {
+  const put = await call(haven, 'PUT', '/v1/org', { key: haven.keys.admin, body: ORG });
+  if (put.status !== 200) throw new Error(`PUT /v1/org: ${put.status} ${JSON.stringify(put.body)}`);
+  const keys = {} as Record<OrgInvestigator, string>;
+  for (const id of ['mgr1', 'hrhead', 'hr1', 'hr2', 'board1'] as const) {
+    const r = haven.cli(['keys', 'create', '--role', 'investigator', '--employee', id, '--name', `e2e ${id}`, '--json']);
+    if (r.status !== 0) throw new Error(`haven keys create --role investigator --employee ${id} failed:\n${r.stderr}${r.stdout}`);
+    keys[id] = (JSON.parse(r.stdout) as { key: string }).key;
+  }
+  return keys;
+}

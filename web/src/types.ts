@@ -2,7 +2,16 @@
  * The service's response shapes as the console reads them. The engine's vocabulary comes straight from
  * src/types.ts; these mirror src/server/schemas.ts and the route files of the areas the console shows.
  */
-import type { Evidence, Lang, MessageLabel, Surface, TextKind, Verdict } from '../../src/types.ts';
+import { LABELS, type Evidence, type Lang, type Surface, type TextKind, type Verdict } from '../../src/types.ts';
+
+/**
+ * Labels about the sender rather than the text, set by the service's people module (issue 6): the recipient
+ * blocked the sender, the sender is sanctioned, ban evasion, held by a raid shield.
+ */
+export const ACCOUNT_LABELS = ['blocked_contact', 'sanctioned', 'ban_evasion', 'raid'] as const;
+/** Every label a stored message can carry: the engine's and the account labels. */
+export const MESSAGE_LABELS = [...LABELS, ...ACCOUNT_LABELS] as const;
+export type MessageLabel = (typeof MESSAGE_LABELS)[number];
 
 export interface StoredMessage {
   id: string;

@@ -498,7 +498,7 @@ function Audit({ base, tick }: { base: string; tick: number }) {
               <th scope="col">{t('common.time')}</th>
               <th scope="col">{t('case.auditActor')}</th>
               <th scope="col">{t('case.auditAction')}</th>
-              <th scope="col">{t('common.reason')}</th>
+              <th scope="col">{t('case.auditDetails')}</th>
             </tr>
           </thead>
           <tbody>
@@ -510,7 +510,7 @@ function Audit({ base, tick }: { base: string; tick: number }) {
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td>
+                <td className="details">
                   <code>{e.details && typeof e.details === 'object' && Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</code>
                 </td>
               </tr>

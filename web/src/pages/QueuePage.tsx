@@ -4,12 +4,12 @@
  * `b`), with the reason in the item's field (a default is filled in). Filters by status, label, surface, channel.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { MESSAGE_LABELS, SURFACES } from '../../../src/types.ts';
+import { SURFACES } from '../../../src/types.ts';
 import { api, query, useApi } from '../api.tsx';
 import { ErrorNote, RequireKey, Status } from '../components/common.tsx';
 import { HighlightedText, LabelChips, VerdictBadge } from '../components/Evidence.tsx';
 import { formatTime, useI18n } from '../i18n.tsx';
-import type { QueueItem, QueuePage as QueuePageData } from '../types.ts';
+import { MESSAGE_LABELS, type QueueItem, type QueuePage as QueuePageData } from '../types.ts';
 import { AccountHistory } from './AccountHistory.tsx';
 
 interface Filters {
