@@ -45,6 +45,30 @@ describe('moderator console', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
   });
 
+  it('works from the keyboard: skip link first, log in with Enter', async () => {
+    const page = await context.newPage();
+    await page.goto(`${haven.url}/`);
+    await shot(page, 'home');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await page.goto(`${haven.url}/#/login`);
+    await page.getByLabel('API key').focus();
+    await page.keyboard.type(haven.keys.moderator);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Logged in as moderator' }).waitFor();
+    expect(await page.getByTestId('session-role').textContent()).toBe('Logged in: moderator');
+    await shot(page, 'login');
+    // The key lives in this tab only.
+    expect(await page.evaluate('localStorage.getItem("haven.apiKey")')).toBeNull();
+    const other = await context.newPage();
+    await other.goto(`${haven.url}/#/queue`);
+    await other.getByText('This page needs an API key').waitFor();
+    await other.close();
+    await page.close();
+  });
+
   it('tries the engine: verdict and the evidence highlighted in the original text', async () => {
     const page = await staffPage(context, haven, haven.keys.moderator);
     await page.getByRole('link', { name: 'Try the engine' }).click();
