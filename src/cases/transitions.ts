@@ -64,7 +64,7 @@ export type StageDeadline = 'acknowledge' | 'triage' | 'decision';
 /** What happened, as stored in `case_events.data` (content such as text lives encrypted beside it). */
 export type CaseEventData =
   | { type: 'reported'; category: Category; anonymous: boolean; tier: number; policeReportPrompt: boolean; attachments: number }
-  | { type: 'assigned'; assignee: string | null; tier: number; reason: 'routed' | 'escalated' }
+  | { type: 'assigned'; assignee: string | null; tier: number; reason: 'routed' | 'escalated' | 'reassigned' }
   | { type: 'escalated'; fromTier: number; toTier: number; reason: string }
   | { type: 'deadline_missed'; deadline: StageDeadline; dueAt: string }
   | { type: 'oversight_alerted'; contacts: number; reason: string }

@@ -60,6 +60,27 @@ describe.each(DIALECTS)('routing (%s)', (dialect) => {
     expect((await s.request('POST', `/v1/cases/${caseId}/notes`, { key: keys.h1, body: { text: 'nothing happened' } })).status).toBe(404);
   });
 
+  it('offers only conflict-free investigators for reassignment, and refuses anyone else', async () => {
+    const { caseId } = await file(report({ accused: ['Mark Lee'] }));
+    const assignee = (await view(caseId)).assignee.id as string;
+    const key = keys[assignee]!;
+    const candidates = await s.request('GET', `/v1/cases/${caseId}/assignees`, { key });
+    expect(candidates.status).toBe(200);
+    expect(candidates.body.candidates.map((c: any) => c.id)).toEqual(['h1', 'h2', 'e1', 'b1', 'b2']);
+    for (const conflicted of ['d1', 'm1', 'c1', 's1']) {
+      const res = await s.request('POST', `/v1/cases/${caseId}/assignment`, { key, body: { assigneeId: conflicted } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.field).toBe('assigneeId');
+    }
+    const up = await s.request('POST', `/v1/cases/${caseId}/assignment`, { key, body: { assigneeId: 'e1' } });
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({ tier: 2, assignee: { id: 'e1' } });
+    expect(up.body.events.slice(-2)).toMatchObject([
+      { type: 'escalated', fromTier: 1, toTier: 2, reason: 'reassigned', by: assignee },
+      { type: 'assigned', assignee: 'e1', tier: 2, reason: 'reassigned' },
+    ]);
+  });
+
   it('retaliation: the reporter\'s own chain is excluded too', async () => {
     // Sara (s1) reports retaliation by Olga (ops) — Sara's chain is m1 → d1 → c1, so d1 may not investigate.
     const ids = new Set<string>();

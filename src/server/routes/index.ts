@@ -6,11 +6,13 @@ import type { AnyRoute } from '../route.ts';
 import { exportEvidence } from './evidence/exportEvidence.ts';
 import { getEvidence } from './evidence/getEvidence.ts';
 import { addCaseNote } from './cases/addCaseNote.ts';
+import { assignCase } from './cases/assignCase.ts';
 import { decideCase } from './cases/decideCase.ts';
 import { getCase } from './cases/getCase.ts';
 import { getCaseAttachment } from './cases/getCaseAttachment.ts';
 import { getCaseAudit } from './cases/getCaseAudit.ts';
 import { getCaseStats } from './cases/getCaseStats.ts';
+import { listAssignees } from './cases/listAssignees.ts';
 import { listCases } from './cases/listCases.ts';
 import { messageReporter } from './cases/messageReporter.ts';
 import { updateCaseStatus } from './cases/updateCaseStatus.ts';
@@ -49,6 +51,8 @@ export const routes: readonly AnyRoute[] = [
   getCase,
   getCaseAudit,
   getCaseAttachment,
+  listAssignees,
+  assignCase,
   updateCaseStatus,
   decideCase,
   addCaseNote,
