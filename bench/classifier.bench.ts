@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FeatureHasher } from '../src/classifier/features.ts';
-import { defaultClassifier } from '../src/classifier/index.ts';
+import { DEFAULT_MODEL_PATH, defaultClassifier } from '../src/classifier/index.ts';
+import { decodeModel } from '../src/classifier/model-file.ts';
 import { foldForModel } from '../src/normalize/index.ts';
 
 function fixtureTexts(): string[] {
@@ -41,7 +42,8 @@ const classifier = defaultClassifier();
 if (!classifier) throw new Error('models/haven.model did not load');
 console.log(`${texts.length} fixture messages, mean ${(texts.reduce((a, t) => a + t.length, 0) / texts.length).toFixed(0)} chars`);
 
-const spec = classifier.card.features;
+// The model file's own spec (the card lists lexicons by name only; the file carries their terms).
+const spec = decodeModel(readFileSync(DEFAULT_MODEL_PATH), DEFAULT_MODEL_PATH).spec;
 const withJieba = new FeatureHasher({ ...spec, hanWords: 'jieba' });
 const charsOnly = new FeatureHasher({ ...spec, hanWords: 'none' });
 measure('encode, char n-grams + jieba words', folded, (t) => withJieba.encode(t));

@@ -220,3 +220,23 @@ describe('data handling', () => {
     expect(f.macro_f1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
   });
 });
+
+describe('lexicon and Han n-gram features', () => {
+  it('a lexicon adds one feature valued weight · ln(1 + distinct terms found)', () => {
+    const spec: FeatureSpec = { ...TINY_SPEC, lexicons: [{ name: 'toy', weight: 0.5, terms: ['傻逼', 'idiot'] }] };
+    const plain = new FeatureHasher(TINY_SPEC).encode('你这个傻逼 idiot 傻逼');
+    const withLexicon = new FeatureHasher(spec);
+    const view = withLexicon.encode('你这个傻逼 idiot 傻逼');
+    expect(view.length).toBe(plain.length + 1);
+    expect(view.values[view.length - 1]).toBeCloseTo(0.5 * Math.log(3), 5);
+    const none = new FeatureHasher(spec).encode('你好');
+    expect(none.length).toBe(new FeatureHasher(TINY_SPEC).encode('你好').length);
+  });
+
+  it('hanCharMax drops only the long n-grams that contain a Han character', () => {
+    const four = new FeatureHasher({ ...TINY_SPEC, charMax: 4, hanCharMax: 4 });
+    const three = new FeatureHasher({ ...TINY_SPEC, charMax: 4, hanCharMax: 3 });
+    expect(three.encode('abcdefgh').length).toBe(four.encode('abcdefgh').length);
+    expect(three.encode('你们都是好人').length).toBeLessThan(four.encode('你们都是好人').length);
+  });
+});

@@ -32,14 +32,20 @@ export interface ModelCard {
     tune: number;
     test: number;
   }>;
-  features: FeatureSpec;
-  training: Omit<LearnOptions, 'seed'> & { refit: boolean };
+  /** The feature spec; lexicons are listed by name, weight, term count and source file (the terms live in the model file). */
+  features: Omit<FeatureSpec, 'lexicons'> & {
+    lexicons?: Array<{ name: string; weight: number; terms: number; file: DataFileRecord }>;
+  };
+  training: Omit<LearnOptions, 'seed'> & { refit: boolean; threshold_folds: number };
   heads: Array<{
     name: string;
     dataset: DatasetName;
     positive_class: string;
     feeds: ModelLabel;
-    /** Tuned probability threshold on the tune split; the stored bias is shifted so it reads as 0.5. */
+    /**
+     * Probability threshold tuned for macro-F1 (on out-of-fold scores over train + tune when
+     * threshold_folds > 1, else on the tune split); the stored bias is shifted so it reads as 0.5.
+     */
     tuned_threshold: number;
     final_train_loss: number;
   }>;

@@ -55,6 +55,31 @@ export const DATASET_FILES: Record<DatasetName, string[]> = {
   davidson: ['davidson/data/labeled_data.csv'],
 };
 
+/** Term lists shipped with the corpora, used as lexicon-hit features (see features.ts). */
+export const LEXICON_NAMES = ['swsr', 'davidson'] as const;
+export type LexiconName = (typeof LEXICON_NAMES)[number];
+
+/** SWSR's SexHateLex (3 016 abusive and sexist Chinese terms, MIT) and Davidson's hate n-gram list. */
+export const LEXICON_FILES: Record<LexiconName, string> = {
+  swsr: 'swsr/SexHateLex/SexHateLex.txt',
+  davidson: 'davidson/lexicons/refined_ngram_dict.csv',
+};
+
+/** A lexicon as read from its file: raw terms (not yet folded) and the file's record. */
+export interface LoadedLexicon {
+  name: LexiconName;
+  terms: string[];
+  file: DataFileRecord;
+}
+
+/** Reads a lexicon: one term per line (SexHateLex), or the first column after a header (the CSV). */
+export function loadLexicon(root: string, name: LexiconName): LoadedLexicon {
+  const file = loadFile(root, LEXICON_FILES[name]);
+  let lines = file.text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  if (name === 'davidson') lines = lines.slice(1).map((line) => line.split(',')[0] ?? '');
+  return { name, terms: lines.map((t) => t.trim()).filter((t) => t.length > 0), file: file.record };
+}
+
 /** True when every file of the dataset exists under `root`. */
 export function datasetPresent(root: string, name: DatasetName): boolean {
   return DATASET_FILES[name].every((file) => existsSync(join(root, file)));

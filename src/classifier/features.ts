@@ -8,6 +8,9 @@
  * - word unigrams and bigrams: Latin / digit runs are words; runs of Han characters are cut into words by
  *   jieba when `hanWords` is "jieba", or give no word features when it is "none" (character n-grams only).
  * Counts are damped to 1 + ln(count) and the vector is scaled to unit length.
+ * Optional lexicon features come after the scaling: one bucket per lexicon (its name hashed), valued
+ * weight · ln(1 + number of distinct lexicon terms found in the text) — a pooled "how many known slurs or
+ * sexist terms" signal that rare terms alone, seen a few times each, cannot give the learner.
  *
  * The hasher owns reusable scratch arrays (two of 4 bytes per bucket), so encoding allocates nothing but
  * jieba's word list. It is not re-entrant: use one hasher per thread of work (JavaScript has one).
@@ -26,6 +29,20 @@ export interface FeatureSpec {
   wordMax: number;
   /** How runs of Han characters become words. */
   hanWords: 'jieba' | 'none';
+  /**
+   * Longest character n-gram that contains a Han character (default charMax). Chinese characters carry
+   * about a word each, so Han 4-grams are mostly unique noise, while Latin text needs 4-grams.
+   */
+  hanCharMax?: number;
+  /** Term lists whose hit counts become features (terms already folded with foldForModel). */
+  lexicons?: LexiconSpec[];
+}
+
+/** A lexicon feature: the terms (folded) and the weight of its ln(1 + distinct hits) value. */
+export interface LexiconSpec {
+  name: string;
+  weight: number;
+  terms: string[];
 }
 
 /** A sparse vector view over the hasher's scratch space: valid until the next `encode`. */
@@ -36,6 +53,7 @@ export interface SparseView {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+const LEXICON_SEED = 0x27d4eb2f;
 const FNV_PRIME = 0x01000193;
 const WORD_SEED = 0x9e3779b9;
 const BIGRAM_SEED = 0x85ebca6b;
@@ -91,6 +109,11 @@ export class FeatureHasher {
   private readonly seenIn: Int32Array;
   private readonly slotOf: Int32Array;
   private generation = 0;
+  private readonly hanCharMax: number;
+  /** Per lexicon: its bucket, weight, terms by first code unit, and a per-term stamp for distinct hits. */
+  private readonly lexicons: { bucket: number; weight: number; byFirst: Map<number, number[]>; terms: string[]; stamp: Int32Array }[];
+  /** Bit L of firstOf[c] is set when some term of lexicon L starts with code unit c (a cheap pre-filter). */
+  private readonly firstOf: Uint8Array | null;
 
   constructor(spec: FeatureSpec) {
     if (!Number.isInteger(spec.bucketBits) || spec.bucketBits < 4 || spec.bucketBits > 26) {
@@ -103,6 +126,29 @@ export class FeatureHasher {
     this.mask = (1 << spec.bucketBits) - 1;
     this.seenIn = new Int32Array(this.mask + 1);
     this.slotOf = new Int32Array(this.mask + 1);
+    this.hanCharMax = Math.min(spec.charMax, spec.hanCharMax ?? spec.charMax);
+    this.lexicons = (spec.lexicons ?? []).map((lexicon) => {
+      let h = LEXICON_SEED;
+      for (let k = 0; k < lexicon.name.length; k++) h = Math.imul(h ^ lexicon.name.charCodeAt(k), FNV_PRIME);
+      const terms = lexicon.terms.filter((t) => t.length > 0);
+      // Keyed by the first two code units (a one-unit term: its unit and U+FFFF, which text never holds).
+      const byFirst = new Map<number, number[]>();
+      terms.forEach((term, t) => {
+        const key = term.charCodeAt(0) * 0x10000 + (term.length > 1 ? term.charCodeAt(1) : 0xffff);
+        const list = byFirst.get(key) ?? [];
+        list.push(t);
+        byFirst.set(key, list);
+      });
+      return { bucket: finalize(h) & this.mask, weight: lexicon.weight, byFirst, terms, stamp: new Int32Array(terms.length) };
+    });
+    if (this.lexicons.length > 8) throw new Error('feature spec: at most 8 lexicons');
+    this.firstOf = this.lexicons.length > 0 ? new Uint8Array(0x10000) : null;
+    this.lexicons.forEach((lexicon, l) => {
+      for (const key of lexicon.byFirst.keys()) {
+        const first = Math.floor(key / 0x10000);
+        this.firstOf![first] = this.firstOf![first]! | (1 << l);
+      }
+    });
   }
 
   /** Number of buckets in the hash table. */
@@ -113,7 +159,7 @@ export class FeatureHasher {
   /** Encodes one folded text. The returned view is overwritten by the next call. */
   encode(text: string): SparseView {
     const n = this.clean(text);
-    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16;
+    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16 + (this.spec.lexicons?.length ?? 0);
     if (this.ids.length < bound) {
       this.ids = new Int32Array(bound * 2);
       this.indices = new Int32Array(bound * 2);
@@ -121,7 +167,53 @@ export class FeatureHasher {
     }
     let count = this.charGrams(n);
     count = this.wordGrams(n, count);
-    return this.collapse(count);
+    const view = this.collapse(count);
+    if (this.lexicons.length > 0) view.length = this.lexiconHits(text, view.length);
+    return view;
+  }
+
+  /**
+   * Adds each lexicon's feature (after the unit-length scaling): weight · ln(1 + distinct terms found).
+   * Terms are looked up by their first two code units (after a bitmap check of the first), so a text
+   * costs about one array read per character and a map probe only where a term could start.
+   */
+  private lexiconHits(text: string, length: number): number {
+    const generation = this.generation;
+    const firstOf = this.firstOf!;
+    for (let l = 0; l < this.lexicons.length; l++) {
+      const lexicon = this.lexicons[l]!;
+      const bit = 1 << l;
+      let hits = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((firstOf[c]! & bit) === 0) continue;
+        for (let pass = 0; pass < 2; pass++) {
+          if (pass === 1 && i + 1 >= text.length) break;
+          const candidates = lexicon.byFirst.get(c * 0x10000 + (pass === 0 ? 0xffff : text.charCodeAt(i + 1)));
+          if (!candidates) continue;
+          for (const t of candidates) {
+            if (lexicon.stamp[t] !== generation && text.startsWith(lexicon.terms[t]!, i)) {
+              lexicon.stamp[t] = generation;
+              hits++;
+            }
+          }
+        }
+      }
+      if (hits === 0) continue;
+      const value = lexicon.weight * Math.log(1 + hits);
+      const bucket = lexicon.bucket;
+      if (this.seenIn[bucket] === generation) {
+        const slot = this.slotOf[bucket]!;
+        this.values[slot] = this.values[slot]! + value;
+      } else {
+        this.seenIn[bucket] = generation;
+        this.slotOf[bucket] = length;
+        this.indices[length] = bucket;
+        this.values[length] = value;
+        length++;
+      }
+    }
+    return length;
   }
 
   /** Copies the text's code units into `codes`, collapsing whitespace and reducing mentions and links. */
@@ -162,12 +254,16 @@ export class FeatureHasher {
     const codes = this.codes;
     const ids = this.ids;
     const mask = this.mask;
+    const hanMax = this.hanCharMax;
     let count = 0;
     for (let start = 0; start < n; start++) {
       let h = FNV_OFFSET;
       const end = Math.min(n, start + charMax);
+      let han = false;
       for (let k = start; k < end; k++) {
         h = Math.imul(h ^ codes[k]!, FNV_PRIME);
+        if (!han && isHan(codes[k]!)) han = true;
+        if (han && k - start + 1 > hanMax) break;
         if (k - start + 1 >= charMin) {
           // A lone space says nothing: skip the 1-gram " ".
           if (k === start && codes[k] === SPACE) continue;

@@ -35,3 +35,22 @@ export function encodeTexts(hasher: FeatureHasher, texts: readonly string[], onR
   });
   return { rows: texts.length, offsets, indices: indices.slice(0, used), values: values.slice(0, used) };
 }
+
+/** A new matrix holding the given rows of `matrix`, in the given order. */
+export function selectRows(matrix: FeatureMatrix, rows: ArrayLike<number>): FeatureMatrix {
+  const offsets = new Int32Array(rows.length + 1);
+  let used = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    used += matrix.offsets[r + 1]! - matrix.offsets[r]!;
+    offsets[i + 1] = used;
+  }
+  const indices = new Int32Array(used);
+  const values = new Float32Array(used);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    indices.set(matrix.indices.subarray(matrix.offsets[r]!, matrix.offsets[r + 1]!), offsets[i]!);
+    values.set(matrix.values.subarray(matrix.offsets[r]!, matrix.offsets[r + 1]!), offsets[i]!);
+  }
+  return { rows: rows.length, offsets, indices, values };
+}

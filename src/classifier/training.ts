@@ -1,20 +1,32 @@
 /**
- * A training run: fold and encode every dataset's splits, learn each head on its dataset's train split,
- * tune its threshold for macro-F1 on the tune split, quantize, and score the result on the test splits.
+ * A training run: fold and encode every dataset's splits, tune each head's threshold for macro-F1 on
+ * out-of-fold scores over its dataset's train + tune rows (or on the tune split), learn the shipped head on
+ * train + tune, quantize, and score the result on the test splits.
  * Deterministic for a seed: the same data and plan give the same model bytes.
  */
 import { foldForModel } from '../normalize/index.ts';
 import type { ModelCard } from './card.ts';
-import { DATASET_NAMES, HELD_OUT_SHARE, TUNE_SHARE, loadDataset, type DatasetName, type DatasetSplits } from './datasets.ts';
+import {
+  DATASET_NAMES,
+  HELD_OUT_SHARE,
+  TUNE_SHARE,
+  loadDataset,
+  loadLexicon,
+  type DatasetName,
+  type DatasetSplits,
+  type LexiconName,
+  type LoadedLexicon,
+} from './datasets.ts';
 import { evaluateBinary, evaluateDavidson } from './evaluation.ts';
 import { FeatureHasher, type FeatureSpec } from './features.ts';
 import { HEADS } from './heads.ts';
-import { headProbability, learnBinaryHead, type LearnOptions } from './learn.ts';
+import { headProbability, learnBinaryHead, type LearnedHead, type LearnOptions } from './learn.ts';
 import { LinearClassifier } from './linear-classifier.ts';
-import { encodeTexts, type FeatureMatrix } from './matrix.ts';
+import { encodeTexts, selectRows, type FeatureMatrix } from './matrix.ts';
 import { bestThreshold } from './metrics.ts';
 import { decodeModel, encodeModel, type StoredHead, type StoredModel } from './model-file.ts';
 import { silentProgress, type Progress } from './progress.ts';
+import { seededRandom, shuffleInPlace } from './random.ts';
 
 /** What to train: the feature spec, the learner's knobs and the seed. */
 export interface TrainingPlan {
@@ -26,6 +38,14 @@ export interface TrainingPlan {
    * keep that threshold: more data for the shipped weights (worth +0.002–0.003 macro-F1 on every dataset).
    */
   refit: boolean;
+  /**
+   * Tune each head's threshold on out-of-fold scores from this many stratified folds over train + tune
+   * (0 or 1: on the tune split alone, from a model trained on train). The SWSR and Davidson tune splits are
+   * small (897 rows; 143 hate tweets), so a threshold picked there alone is noisy.
+   */
+  thresholdFolds: number;
+  /** Lexicon-hit features: which lexicons (read from the datasets folder) and their weights. */
+  lexicons: Array<{ name: LexiconName; weight: number }>;
 }
 
 /**
@@ -34,9 +54,14 @@ export interface TrainingPlan {
  */
 export const DEFAULT_PLAN: TrainingPlan = {
   seed: 42,
-  spec: { bucketBits: 18, charMin: 1, charMax: 4, wordMax: 2, hanWords: 'jieba' },
+  spec: { bucketBits: 20, charMin: 1, charMax: 4, hanCharMax: 3, wordMax: 2, hanWords: 'jieba' },
   learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 4, positiveWeight: 1, average: false },
   refit: true,
+  thresholdFolds: 5,
+  lexicons: [
+    { name: 'swsr', weight: 0.3 },
+    { name: 'davidson', weight: 1 },
+  ],
 };
 
 
@@ -84,19 +109,61 @@ function quantize(weights: Float32Array): { scale: number; values: Int8Array } {
   return { scale, values };
 }
 
-/** Trains every head on already-split corpora and returns the finished model. */
-export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: TrainingPlan, progress: Progress = silentProgress): TrainingResult {
-  const hasher = new FeatureHasher(plan.spec);
+/** Stratified fold number (0..folds-1) of each row, from a seeded shuffle within each class. */
+function stratifiedFolds(labels: Uint8Array, folds: number, seed: number): Uint8Array {
+  const fold = new Uint8Array(labels.length);
+  const random = seededRandom(seed);
+  for (const label of [0, 1]) {
+    const rows: number[] = [];
+    labels.forEach((y, r) => {
+      if (y === label) rows.push(r);
+    });
+    shuffleInPlace(rows, random);
+    rows.forEach((r, k) => (fold[r] = k % folds));
+  }
+  return fold;
+}
+
+function probabilities(head: LearnedHead, matrix: FeatureMatrix): Float64Array {
+  const out = new Float64Array(matrix.rows);
+  for (let r = 0; r < matrix.rows; r++) {
+    out[r] = headProbability(head, matrix.indices, matrix.values, matrix.offsets[r]!, matrix.offsets[r + 1]!);
+  }
+  return out;
+}
+
+/** The feature spec with the lexicons' terms folded like the texts, each term once, in first-seen order. */
+function specWithLexicons(plan: TrainingPlan, lexicons: readonly LoadedLexicon[]): FeatureSpec {
+  const chosen = plan.lexicons.flatMap((want) => {
+    const found = lexicons.find((l) => l.name === want.name);
+    return found ? [{ name: found.name, weight: want.weight, terms: [...new Set(found.terms.map(foldForModel).filter((t) => t.length > 0))] }] : [];
+  });
+  return chosen.length > 0 ? { ...plan.spec, lexicons: chosen } : plan.spec;
+}
+
+/**
+ * Trains every head on already-split corpora and returns the finished model. `lexicons` are the term
+ * lists the plan names (missing ones are left out, e.g. for toy corpora in tests).
+ */
+export function trainModel(
+  corpora: Record<DatasetName, DatasetSplits>,
+  plan: TrainingPlan,
+  progress: Progress = silentProgress,
+  lexicons: readonly LoadedLexicon[] = [],
+): TrainingResult {
+  const spec = specWithLexicons(plan, lexicons);
+  const hasher = new FeatureHasher(spec);
   const buckets = hasher.buckets;
-  const encoded = new Map<DatasetName, { train: FeatureMatrix; tune: FeatureMatrix; both: FeatureMatrix | null }>();
+  const folds = plan.thresholdFolds > 1 ? plan.thresholdFolds : 0;
+  const encoded = new Map<DatasetName, { train: FeatureMatrix | null; tune: FeatureMatrix | null; both: FeatureMatrix | null }>();
   for (const name of DATASET_NAMES) {
     const splits = corpora[name];
     const train = foldAll(splits.train, `fold ${name} train`, progress);
     const tune = foldAll(splits.tune, `fold ${name} tune`, progress);
     encoded.set(name, {
-      train: encodeAll(hasher, train, `encode ${name} train`, progress),
-      tune: encodeAll(hasher, tune, `encode ${name} tune`, progress),
-      both: plan.refit ? encodeAll(hasher, [...train, ...tune], `encode ${name} train+tune`, progress) : null,
+      train: folds ? null : encodeAll(hasher, train, `encode ${name} train`, progress),
+      tune: folds ? null : encodeAll(hasher, tune, `encode ${name} tune`, progress),
+      both: plan.refit || folds ? encodeAll(hasher, [...train, ...tune], `encode ${name} train+tune`, progress) : null,
     });
   }
   const interleaved = new Int8Array(buckets * HEADS.length);
@@ -105,21 +172,41 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
   HEADS.forEach((head, h) => {
     const { train, tune, both } = encoded.get(head.dataset)!;
     const splits = corpora[head.dataset];
-    const labels = Uint8Array.from(splits.train, (item) => (head.isPositive(item.label) ? 1 : 0));
-    progress.stage(`learn ${head.name}`, plan.learn.epochs);
-    const learned = learnBinaryHead(train, labels, buckets, { ...plan.learn, seed: plan.seed + h }, (epoch) => progress.update(epoch));
-    progress.end();
-    const tuneScores = new Float64Array(tune.rows);
-    for (let r = 0; r < tune.rows; r++) {
-      tuneScores[r] = headProbability(learned, tune.indices, tune.values, tune.offsets[r]!, tune.offsets[r + 1]!);
-    }
-    const threshold = bestThreshold(tuneScores, splits.tune.map((item) => (head.isPositive(item.label) ? 1 : 0)));
-    let shipped = learned;
-    if (both) {
-      const bothLabels = Uint8Array.from([...splits.train, ...splits.tune], (item) => (head.isPositive(item.label) ? 1 : 0));
-      progress.stage(`refit ${head.name}`, plan.learn.epochs);
-      shipped = learnBinaryHead(both, bothLabels, buckets, { ...plan.learn, seed: plan.seed + h }, (epoch) => progress.update(epoch));
+    const options = { ...plan.learn, seed: plan.seed + h };
+    const positive = (item: { label: number }): number => (head.isPositive(item.label) ? 1 : 0);
+    const bothLabels = Uint8Array.from([...splits.train, ...splits.tune], positive);
+    let threshold: number;
+    let learned: LearnedHead | null = null;
+    if (folds) {
+      // Out-of-fold scores for every train + tune row, then one threshold over all of them.
+      const fold = stratifiedFolds(bothLabels, folds, plan.seed + 100 + h);
+      const scores = new Float64Array(bothLabels.length);
+      progress.stage(`folds ${head.name}`, folds);
+      for (let k = 0; k < folds; k++) {
+        const fit: number[] = [];
+        const held: number[] = [];
+        fold.forEach((f, r) => (f === k ? held : fit).push(r));
+        const foldHead = learnBinaryHead(selectRows(both!, fit), Uint8Array.from(fit, (r) => bothLabels[r]!), buckets, options);
+        const heldScores = probabilities(foldHead, selectRows(both!, held));
+        held.forEach((r, i) => (scores[r] = heldScores[i]!));
+        progress.update(k + 1);
+      }
       progress.end();
+      threshold = bestThreshold(scores, bothLabels);
+    } else {
+      const labels = Uint8Array.from(splits.train, positive);
+      progress.stage(`learn ${head.name}`, plan.learn.epochs);
+      learned = learnBinaryHead(train!, labels, buckets, options, (epoch) => progress.update(epoch));
+      progress.end();
+      threshold = bestThreshold(probabilities(learned, tune!), splits.tune.map(positive));
+    }
+    let shipped: LearnedHead;
+    if (plan.refit || !learned) {
+      progress.stage(`refit ${head.name}`, plan.learn.epochs);
+      shipped = learnBinaryHead(both!, bothLabels, buckets, options, (epoch) => progress.update(epoch));
+      progress.end();
+    } else {
+      shipped = learned;
     }
     const { scale, values } = quantize(shipped.weights);
     for (let j = 0; j < buckets; j++) interleaved[j * HEADS.length + h] = values[j]!;
@@ -133,6 +220,13 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
       final_train_loss: shipped.epochLosses.at(-1) ?? Number.NaN,
     });
   });
+  const { lexicons: specLexicons, ...specRest } = spec;
+  const features: ModelCard['features'] = specLexicons
+    ? {
+        ...specRest,
+        lexicons: specLexicons.map((l) => ({ name: l.name, weight: l.weight, terms: l.terms.length, file: lexicons.find((x) => x.name === l.name)!.file })),
+      }
+    : specRest;
   const card: ModelCard = {
     format: 'haven-linear/1',
     seed: plan.seed,
@@ -147,8 +241,8 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
       tune: corpora[name].tune.length,
       test: corpora[name].test.length,
     })),
-    features: plan.spec,
-    training: { ...plan.learn, refit: plan.refit },
+    features,
+    training: { ...plan.learn, refit: plan.refit, threshold_folds: folds },
     heads: cardHeads,
     quantization: 'int8 per head, scale = max |w| / 127, gzip',
     test: {
@@ -158,7 +252,7 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
     },
   };
   // Score the model exactly as it will be shipped: through the file format and the inference path.
-  const draft: StoredModel = { card, spec: plan.spec, heads: storedHeads, weights: interleaved };
+  const draft: StoredModel = { card, spec, heads: storedHeads, weights: interleaved };
   const shipped = new LinearClassifier(decodeModel(encodeModel(draft), '(in memory)'));
   card.test = {
     cold: evaluateBinary(shipped, 'cold', corpora.cold.test, progress),
@@ -173,5 +267,6 @@ export function trainModel(corpora: Record<DatasetName, DatasetSplits>, plan: Tr
 export function trainFromFolder(root: string, plan: TrainingPlan, progress: Progress = silentProgress): TrainingResult {
   const corpora = {} as Record<DatasetName, DatasetSplits>;
   for (const name of DATASET_NAMES) corpora[name] = loadDataset(root, name, plan.seed);
-  return trainModel(corpora, plan, progress);
+  const lexicons = plan.lexicons.map((l) => loadLexicon(root, l.name));
+  return trainModel(corpora, plan, progress, lexicons);
 }

@@ -17,6 +17,8 @@ interface TrainFlags {
   bits: string;
   charMax: string;
   hanWords: string;
+  folds: string;
+  lexicons: boolean;
 }
 
 function integerFlag(name: string, value: string): number {
@@ -37,6 +39,8 @@ export function registerTrain(program: Command): void {
     .option('--bits <n>', 'log2 of the hash table size', String(DEFAULT_PLAN.spec.bucketBits))
     .option('--char-max <n>', 'longest character n-gram', String(DEFAULT_PLAN.spec.charMax))
     .option('--han-words <mode>', 'Chinese word features: jieba or none', DEFAULT_PLAN.spec.hanWords)
+    .option('--folds <n>', 'tune thresholds on out-of-fold scores of N folds over train+tune (0: on the tune split)', String(DEFAULT_PLAN.thresholdFolds))
+    .option('--no-lexicons', 'leave out the lexicon-hit features (SexHateLex, Davidson hate n-grams)')
     .action((flags: TrainFlags) => {
       if (flags.hanWords !== 'jieba' && flags.hanWords !== 'none') {
         throw new Error(`--han-words must be "jieba" or "none", got "${flags.hanWords}"`);
@@ -51,6 +55,8 @@ export function registerTrain(program: Command): void {
         },
         learn: { ...DEFAULT_PLAN.learn, epochs: integerFlag('epochs', flags.epochs) },
         refit: DEFAULT_PLAN.refit,
+        thresholdFolds: integerFlag('folds', flags.folds),
+        lexicons: flags.lexicons ? DEFAULT_PLAN.lexicons : [],
       };
       const root = resolveDataRoot(flags.data, process.env);
       const started = performance.now();
