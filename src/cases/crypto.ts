@@ -156,6 +156,11 @@ export class CaseCipher {
     if (this.#loaded.source === 'file') this.#mtime = statSync(source.keyFile).mtimeMs;
   }
 
+  /** The key file in use (null when the keys come from HAVEN_KEY). */
+  get keyFile(): string | null {
+    return this.#loaded.source === 'file' ? this.source.keyFile : null;
+  }
+
   /** True when the key file was created by this start. */
   get createdKeyFile(): boolean {
     return this.#loaded.created;

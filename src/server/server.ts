@@ -53,6 +53,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   print(`Haven listening on ${url} (${store.dialect}: ${store.location})`);
+  if (app.haven.cases.deps.cipher.createdKeyFile) {
+    print(`  New case-content key file ${app.haven.cases.deps.cipher.keyFile} (back it up with the database; see docs/reporting.md).`);
+  }
   print(`  console  ${url}/`);
   print(`  API      ${url}/v1   docs ${url}/docs`);
 
