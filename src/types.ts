@@ -17,6 +17,18 @@ export const LABELS = [
 ] as const;
 export type Label = (typeof LABELS)[number];
 
+/**
+ * Labels about the sender or the conversation rather than the text, set by the service (src/actors) and never
+ * by the engine, so the engine's `Label` stays as it is: `blocked_contact` (the recipient blocked the sender),
+ * `sanctioned` (the sender is muted or suspended), `ban_evasion` (linked to an earlier account), `raid`
+ * (held by a channel's raid shield).
+ */
+export const ACCOUNT_LABELS = ['blocked_contact', 'sanctioned', 'ban_evasion', 'raid'] as const;
+export type AccountLabel = (typeof ACCOUNT_LABELS)[number];
+/** A label as stored with a message: the engine's or the service's. */
+export const MESSAGE_LABELS = [...LABELS, ...ACCOUNT_LABELS] as const;
+export type MessageLabel = (typeof MESSAGE_LABELS)[number];
+
 export const VERDICTS = ['block', 'hold', 'allow'] as const;
 /** `block`: do not deliver/publish. `hold`: keep for human review. `allow`: deliver. */
 export type Verdict = (typeof VERDICTS)[number];
@@ -65,3 +77,6 @@ export interface ScreenResult {
   /** Context rules that lowered the verdict (quoting to report, news, medical…). */
   mitigations?: Mitigation[];
 }
+
+/** A screening result as stored with a message: the engine's, plus the service's account labels. */
+export type MessageResult = Omit<ScreenResult, 'labels'> & { labels: MessageLabel[] };

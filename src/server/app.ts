@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { ActorPolicy } from '../actors/policy.ts';
 import type { Clock } from '../cases/clock.ts';
 import { createCaseRuntime } from '../cases/runtime.ts';
 import type { Config } from '../config/index.ts';
@@ -22,6 +23,7 @@ import type { AppContext, ScreenFn } from './context.ts';
 import { errorHandler, fromZodError, HttpError, notFoundHandler } from './errors.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
+import { People } from './people.ts';
 import type { AnyRoute } from './route.ts';
 import { routes as allRoutes } from './routes/index.ts';
 
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Collect Node process metrics too (default true). */
   defaultMetrics?: boolean;
+  /** Strike, sanction, evasion and raid policy (default: rules/actors.yaml). */
+  actorPolicy?: ActorPolicy;
   /** Clock of the reporting channel's deadlines (default: the system clock). Tests drive a `FakeClock`. */
   clock?: Clock;
   /** Endpoints to serve (default: ./routes/index.ts). */
@@ -59,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
   const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const writer = new MessageWriter(db, { batchMax: config.writeBatchMax, onBatch: (n) => metrics.writeBatch.observe(n) });
   const cases = createCaseRuntime({ config, db, ...(options.clock ? { clock: options.clock } : {}), onError: (err) => app.log.error({ err }, 'case scheduler') });
-  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics, cases };
+  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics, cases, people: new People(db, options.actorPolicy) };
   const keys = new KeyResolver(db);
   // Deadlines fire from the store: whatever came due while the service was down fires on the first tick.
   app.addHook('onReady', async () => ctx.cases.scheduler.start());

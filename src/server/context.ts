@@ -7,6 +7,7 @@ import type { MessageWriter } from '../store/message-writer.ts';
 import type { Database } from '../store/schema/index.ts';
 import type { ScreenInput, ScreenResult } from '../types.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import type { People } from './people.ts';
 
 /** The engine's signature; tests inject a fake to get a chosen verdict. */
 export type ScreenFn = (input: ScreenInput) => ScreenResult;
@@ -20,4 +21,6 @@ export interface AppContext {
   metrics: ServiceMetrics;
   /** The confidential reporting channel: its dependencies and deadline scheduler (src/cases). */
   cases: CaseRuntime;
+  /** Blocks, strikes, sanctions, evasion links, raids and shields (./people.ts). */
+  people: People;
 }

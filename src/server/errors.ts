@@ -8,6 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { CaseError } from '../cases/errors.ts';
 import { CaseTransitionError } from '../cases/transitions.ts';
+import { ActorTransitionError } from '../actors/raid-status.ts';
 import { QueueTransitionError } from '../store/queue-status.ts';
 
 export type ErrorCode =
@@ -95,6 +96,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof QueueTransitionError) return new HttpError(err.reason, err.message, 'decision');
+  if (err instanceof ActorTransitionError) return new HttpError(err.reason, err.message, err.field);
   if (err instanceof CaseError) return new HttpError(err.reason, err.message, err.field);
   if (err instanceof CaseTransitionError) return new HttpError(err.reason, err.message, 'status');
   if (err instanceof ZodError) return fromZodError(err, 'body');

@@ -1,6 +1,6 @@
 /** Prometheus metrics for one app (its own registry, so several apps can live in one process, e.g. tests). */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ScreenResult } from '../types.ts';
+import type { MessageResult, ScreenResult } from '../types.ts';
 
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -34,7 +34,7 @@ export class ServiceMetrics {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'haven_' });
   }
 
-  countVerdict(endpoint: 'screen' | 'messages', result: ScreenResult): void {
+  countVerdict(endpoint: 'screen' | 'messages', result: ScreenResult | MessageResult): void {
     if (result.labels.length === 0) {
       this.verdicts.inc({ endpoint, verdict: result.verdict, label: 'none' });
       return;

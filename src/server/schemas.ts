@@ -3,7 +3,7 @@
  * responses are not validated at run time).
  */
 import { z } from 'zod';
-import { LABELS, LANGS, SURFACES, TEXT_KINDS, VERDICTS } from '../types.ts';
+import { LABELS, LANGS, MESSAGE_LABELS, SURFACES, TEXT_KINDS, VERDICTS } from '../types.ts';
 import { QUEUE_STATUSES, DECISIONS } from '../store/schema/index.ts';
 import { HttpError } from './errors.ts';
 
@@ -81,7 +81,7 @@ export const storedMessageSchema = z.object({
   text: z.string().describe('As stored: PII replaced when `redactStoredText` is on.'),
   textRedacted: z.boolean(),
   verdict: z.enum(VERDICTS),
-  labels: z.array(z.enum(LABELS)),
+  labels: z.array(z.enum(MESSAGE_LABELS)).describe('The engine\'s labels, plus the service\'s account labels (`blocked_contact`, `sanctioned`, `ban_evasion`, `raid`).'),
   scores: z.record(z.string(), z.number()),
   evidence: z.array(evidenceSchema),
   sentAt: z.string().nullable(),

@@ -3,7 +3,7 @@
  * Writes go through `MessageWriter` (group commit); reads are plain queries.
  */
 import type { Kysely } from 'kysely';
-import type { Evidence, Label, Lang, ScreenResult, Surface, TextKind, Verdict } from '../types.ts';
+import type { Evidence, Label, Lang, MessageLabel, MessageResult, Surface, TextKind, Verdict } from '../types.ts';
 import type { Database, MessageRow, NewMessage } from './schema/index.ts';
 
 /** A screened message on its way to the store. */
@@ -16,7 +16,7 @@ export interface IncomingMessage {
   surface: Surface | null;
   /** The text as sent. Never stored when `redact` is on and the engine found PII. */
   text: string;
-  result: ScreenResult;
+  result: MessageResult;
   redact: boolean;
   sentAt: string | null;
   receivedAt: string;
@@ -35,7 +35,7 @@ export interface StoredMessage {
   text: string;
   textRedacted: boolean;
   verdict: Verdict;
-  labels: Label[];
+  labels: MessageLabel[];
   scores: Partial<Record<Label, number>>;
   evidence: Evidence[];
   sentAt: string | null;
@@ -50,7 +50,7 @@ export const MASK = '[redacted]';
  * The evidence to store: when the text is stored redacted, excerpts that are (or overlap) PII are masked,
  * so the PII does not survive in the evidence either. Offsets still point into the text as sent.
  */
-export function evidenceForStorage(result: ScreenResult, redacted: boolean): Evidence[] {
+export function evidenceForStorage(result: MessageResult, redacted: boolean): Evidence[] {
   if (!redacted) return result.evidence;
   const pii = result.evidence.filter((e) => e.label === 'pii');
   return result.evidence.map((e) =>
@@ -92,7 +92,7 @@ export function fromMessageRow(row: MessageRow | NewMessage, queueItemId: string
     text: row.text,
     textRedacted: row.text_redacted === 1,
     verdict: row.verdict,
-    labels: JSON.parse(row.labels) as Label[],
+    labels: JSON.parse(row.labels) as MessageLabel[],
     scores: JSON.parse(row.scores) as Partial<Record<Label, number>>,
     evidence: JSON.parse(row.evidence) as Evidence[],
     sentAt: row.sent_at ?? null,

@@ -1,6 +1,6 @@
 /** The review queue: held messages waiting for (or carrying) a moderator's decision. */
 import type { Kysely } from 'kysely';
-import type { Label, Surface } from '../types.ts';
+import type { MessageLabel, Surface } from '../types.ts';
 import { appendEvidence } from './evidence.ts';
 import { newId } from './ids.ts';
 import { fromMessageRow, type StoredMessage } from './messages.ts';
@@ -27,7 +27,7 @@ export interface QueueItem {
 
 export interface QueueQuery {
   status?: QueueStatus;
-  label?: Label;
+  label?: MessageLabel;
   surface?: Surface;
   channel?: string;
   /** Items after this id (the previous page's `nextCursor`). */

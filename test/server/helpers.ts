@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config, type ConfigInput } from '../../src/config/index.ts';
+import type { ActorPolicy } from '../../src/actors/policy.ts';
 import { buildApp, type HavenApp } from '../../src/server/app.ts';
 import type { ScreenFn } from '../../src/server/context.ts';
 import type { Dialect } from '../../src/store/dialect.ts';
@@ -87,6 +88,8 @@ export interface TestServer {
 export interface TestServerOptions {
   screen?: ScreenFn;
   config?: ConfigInput;
+  /** Strike, sanction, evasion and raid policy (default: rules/actors.yaml). */
+  actorPolicy?: ActorPolicy;
 }
 
 export async function startTestServer(dialect: Dialect, options: TestServerOptions = {}): Promise<TestServer> {
@@ -103,7 +106,7 @@ export async function startTestServer(dialect: Dialect, options: TestServerOptio
     keys[role] = created.key;
     keyIds[role] = created.id;
   }
-  const app = await buildApp({ config, db: store.db, defaultMetrics: false, ...(options.screen ? { screen: options.screen } : {}) });
+  const app = await buildApp({ config, db: store.db, defaultMetrics: false, ...(options.screen ? { screen: options.screen } : {}), ...(options.actorPolicy ? { actorPolicy: options.actorPolicy } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -3,6 +3,15 @@
  * `defineRoute({...})` and append it here; it is registered, authenticated and documented (/docs) from this list.
  */
 import type { AnyRoute } from '../route.ts';
+import { getAccount } from './accounts/getAccount.ts';
+import { liftSanction } from './accounts/liftSanction.ts';
+import { postBlock } from './blocks/postBlock.ts';
+import { listLinks } from './links/listLinks.ts';
+import { actOnRaid } from './raids/actOnRaid.ts';
+import { getRaid } from './raids/getRaid.ts';
+import { liftShield } from './raids/liftShield.ts';
+import { listRaids } from './raids/listRaids.ts';
+import { listShields } from './raids/listShields.ts';
 import { exportEvidence } from './evidence/exportEvidence.ts';
 import { getEvidence } from './evidence/getEvidence.ts';
 import { addCaseNote } from './cases/addCaseNote.ts';
@@ -57,4 +66,13 @@ export const routes: readonly AnyRoute[] = [
   decideCase,
   addCaseNote,
   messageReporter,
+  postBlock,
+  getAccount,
+  liftSanction,
+  listLinks,
+  listRaids,
+  getRaid,
+  actOnRaid,
+  listShields,
+  liftShield,
 ];

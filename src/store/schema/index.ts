@@ -17,6 +17,18 @@ import type { OrgEmployeesTable } from './org-employees.ts';
 import type { QueueDecisionsTable } from './queue-decisions.ts';
 import type { QueueItemsTable } from './queue-items.ts';
 import type { QueueLabelsTable } from './queue-labels.ts';
+import type { AccountFingerprintsTable } from './account-fingerprints.ts';
+import type { AccountLinksTable } from './account-links.ts';
+import type { AccountSanctionsTable } from './account-sanctions.ts';
+import type { AccountsTable } from './accounts.ts';
+import type { BlocksTable } from './blocks.ts';
+import type { RaidEventsTable } from './raid-events.ts';
+import type { RaidMembersTable } from './raid-members.ts';
+import type { RaidsTable } from './raids.ts';
+import type { SanctionEventsTable } from './sanction-events.ts';
+import type { ShieldEventsTable } from './shield-events.ts';
+import type { ShieldsTable } from './shields.ts';
+import type { StrikesTable } from './strikes.ts';
 
 export interface Database {
   api_keys: ApiKeysTable;
@@ -34,6 +46,18 @@ export interface Database {
   case_deadlines: CaseDeadlinesTable;
   case_outbox: CaseOutboxTable;
   case_audit_log: CaseAuditLogTable;
+  accounts: AccountsTable;
+  account_fingerprints: AccountFingerprintsTable;
+  blocks: BlocksTable;
+  strikes: StrikesTable;
+  sanction_events: SanctionEventsTable;
+  account_sanctions: AccountSanctionsTable;
+  account_links: AccountLinksTable;
+  raids: RaidsTable;
+  raid_events: RaidEventsTable;
+  raid_members: RaidMembersTable;
+  shield_events: ShieldEventsTable;
+  shields: ShieldsTable;
 }
 
 export * from './api-keys.ts';
@@ -51,3 +75,15 @@ export * from './org-employees.ts';
 export * from './queue-decisions.ts';
 export * from './queue-items.ts';
 export * from './queue-labels.ts';
+export * from './account-fingerprints.ts';
+export * from './account-links.ts';
+export * from './account-sanctions.ts';
+export * from './accounts.ts';
+export * from './blocks.ts';
+export * from './raid-events.ts';
+export * from './raid-members.ts';
+export * from './raids.ts';
+export * from './sanction-events.ts';
+export * from './shield-events.ts';
+export * from './shields.ts';
+export * from './strikes.ts';

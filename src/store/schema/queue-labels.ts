@@ -1,10 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Label } from '../../types.ts';
+import type { MessageLabel } from '../../types.ts';
 
 /** `queue_labels`: the labels of each queue item, one row each, so the queue can be filtered by label. */
 export interface QueueLabelsTable {
   item_id: string;
-  label: Label;
+  label: MessageLabel;
 }
 
 export type QueueLabelRow = Selectable<QueueLabelsTable>;

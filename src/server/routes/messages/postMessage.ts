@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { newId } from '../../../store/ids.ts';
 import { acceptText, identifier, screenFields, storedMessageSchema } from '../../schemas.ts';
 import { defineRoute } from '../../route.ts';
+import { messageTime } from '../../people.ts';
+import { senderFacts, senderSchema } from '../../people-schemas.ts';
 
 export const postMessage = defineRoute({
   method: 'POST',
@@ -10,11 +12,12 @@ export const postMessage = defineRoute({
   summary: 'Screen a message in context and store it; held messages enter the review queue',
   description:
     'Idempotent on `id`: sending an id again returns the stored message (200, `duplicate: true`) and stores nothing. ' +
-    'The response is sent only after the message is committed. Blocked and held messages are appended to the evidence log.',
+    'The response is sent only after the message is committed. Blocked and held messages are appended to the evidence log. ' +
+    'Screened in context: blocks, sanctions, ban-evasion links and a raided channel\'s shield can raise the verdict (labels `blocked_contact`, `sanctioned`, `ban_evasion`, `raid`; see docs/people.md).',
   roles: ['service'],
   body: z.strictObject({
     id: identifier.optional().describe('Your id for the message; generated when absent. Makes retries safe.'),
-    sender: identifier,
+    sender: senderSchema,
     recipient: identifier.optional(),
     channel: identifier.optional(),
     ...screenFields,
@@ -27,10 +30,16 @@ export const postMessage = defineRoute({
   async handler({ body, principal, reply }, ctx) {
     const text = acceptText(body.text, ctx.config.limits.textChars);
     const kind = body.kind ?? 'message';
-    const result = ctx.screen({ text, kind, ...(body.surface ? { surface: body.surface } : {}), ...(body.lang ? { lang: body.lang } : {}) });
+    const screened = ctx.screen({ text, kind, ...(body.surface ? { surface: body.surface } : {}), ...(body.lang ? { lang: body.lang } : {}) });
+    const id = body.id ?? newId('msg');
+    const receivedAt = new Date().toISOString();
+    const sentAt = body.sentAt ? new Date(body.sentAt).toISOString() : null;
+    const inContext = { messageId: id, sender: senderFacts(body.sender), recipient: body.recipient ?? null, channel: body.channel ?? null, text, at: messageTime(sentAt, receivedAt), screened };
+    const assessed = await ctx.people.assess(inContext);
+    const result = assessed.result;
     const { message, created } = await ctx.writer.write({
-      id: body.id ?? newId('msg'),
-      sender: body.sender,
+      id,
+      sender: inContext.sender.id,
       recipient: body.recipient ?? null,
       channel: body.channel ?? null,
       kind,
@@ -38,11 +47,12 @@ export const postMessage = defineRoute({
       text,
       result,
       redact: ctx.config.redactStoredText,
-      sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : null,
-      receivedAt: new Date().toISOString(),
+      sentAt,
+      receivedAt,
       submittedBy: principal!.keyId,
     });
     if (created) ctx.metrics.countVerdict('messages', result);
+    if (created) await ctx.people.afterStored(inContext, assessed);
     reply.code(created ? 201 : 200);
     return { ...message, duplicate: !created };
   },

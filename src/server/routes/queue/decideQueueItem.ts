@@ -28,6 +28,8 @@ export const decideQueueItem = defineRoute({
       decidedBy: principal!.keyId,
     });
     if (!item) throw new HttpError('not_found', `no queue item ${params.itemId}`, 'itemId');
+    // A held message confirmed as harmful costs its sender a strike (once per message; docs/people.md).
+    if (item.status === 'blocked') await ctx.people.confirmHeld(item.message);
     return item;
   },
 });

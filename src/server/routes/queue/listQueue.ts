@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listQueue as readQueue } from '../../../store/queue.ts';
 import { QUEUE_STATUSES } from '../../../store/schema/index.ts';
-import { LABELS, SURFACES } from '../../../types.ts';
+import { MESSAGE_LABELS, SURFACES } from '../../../types.ts';
 import { identifier, pageLimit, queueItemSchema } from '../../schemas.ts';
 import { defineRoute } from '../../route.ts';
 
@@ -13,7 +13,7 @@ export const listQueue = defineRoute({
   roles: ['moderator'],
   query: z.strictObject({
     status: z.enum(QUEUE_STATUSES).default('pending'),
-    label: z.enum(LABELS).optional(),
+    label: z.enum(MESSAGE_LABELS).optional(),
     surface: z.enum(SURFACES).optional(),
     channel: identifier.optional(),
     cursor: identifier.optional().describe('`nextCursor` of the previous page.'),
