@@ -1,12 +1,12 @@
 /**
- * No report can sit silently: with a two-second acknowledgement deadline (HAVEN_ACK_DEADLINE=PT2S), a tier-1
+ * No report can sit silently: with a four-second acknowledgement deadline (HAVEN_ACK_DEADLINE=PT4S), a tier-1
  * investigator watches the case's time run out without acting; the service escalates it a tier up, the tier-1
- * investigator loses it (and so does tier 2, two seconds later), and the tier-3 committee member sees it marked
+ * investigator loses it (and so does tier 2, four seconds later), and the tier-3 committee member sees it marked
  * escalated, with the missed deadlines and the escalations on its timeline and in its audit trail.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, launchChromium, newContext, setUpOrg, shot, staffPage, startHaven, type Haven, type OrgInvestigator } from './harness.ts';
+import { SETUP_TIMEOUT_MS, call, launchChromium, newContext, setUpOrg, shot, staffPage, startHaven, type Haven, type OrgInvestigator } from './harness.ts';
 
 describe('a missed deadline escalates', () => {
   let haven: Haven;
@@ -19,10 +19,10 @@ describe('a missed deadline escalates', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     // Seconds-long stage deadlines; the scheduler looks every 200 ms.
-    haven = await startHaven({ env: { HAVEN_ACK_DEADLINE: 'PT2S', HAVEN_SCHEDULER_POLL_MS: '200' } });
+    haven = await startHaven({ env: { HAVEN_ACK_DEADLINE: 'PT4S', HAVEN_SCHEDULER_POLL_MS: '200' } });
     keys = await setUpOrg(haven);
     ({ context, problems } = await newContext(browser));
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await context?.close();
@@ -31,6 +31,7 @@ describe('a missed deadline escalates', () => {
   });
 
   it('shows the case escalated after the tier-1 investigator lets the deadline pass', async () => {
+    const tier1 = await staffPage(context, haven, keys.hr1);
     const res = await call(haven, 'POST', '/v1/reports', {
       body: { anonymous: true, category: 'coerced_drinking', text: 'My manager forces us to drink with clients every week.', accused: ['acc1'] },
     });
@@ -38,7 +39,6 @@ describe('a missed deadline escalates', () => {
     caseId = res.body.caseId;
 
     // Tier 1 sees the case with its acknowledgement deadline counting down, and does nothing.
-    const tier1 = await staffPage(context, haven, keys.hr1);
     await tier1.goto(`${haven.url}/#/cases`);
     const row = tier1.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`);
     await row.waitFor();
@@ -53,7 +53,7 @@ describe('a missed deadline escalates', () => {
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
     await tier1.close();
 
-    // Tier 2 misses it too (two seconds again), so the committee at tier 3 holds it; it opens the case: escalated,
+    // Tier 2 misses it too (four seconds again), so the committee at tier 3 holds it; it opens the case: escalated,
     // the missed deadlines and the escalations on the timeline and in the audit trail.
     const top = await staffPage(context, haven, keys.board1);
     await top.goto(`${haven.url}/#/cases`);

@@ -10,7 +10,7 @@
  *   …
  *   await shot(page, 'queue');   // artifacts/e2e/queue.png
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
+/** For beforeAll: a service start, keys made through the CLI and a browser launch, on a busy CI machine. */
+export const SETUP_TIMEOUT_MS = 180_000;
 
 /** Flags for Chromium on a machine with no outside network (see the machine notes). Playwright adds a fresh
  * temporary --user-data-dir of its own and --headless. */
@@ -70,7 +72,7 @@ export interface Haven {
   /** The service's output so far (for failure messages). */
   log(): string;
   /** Runs the `haven` CLI against this service's database. */
-  cli(args: string[]): { status: number | null; stdout: string; stderr: string };
+  cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }>;
   close(): Promise<void>;
 }
 
@@ -96,17 +98,22 @@ export async function startHaven(options: StartHavenOptions = {}): Promise<Haven
     HAVEN_BOOTSTRAP_KEY: adminKey,
     ...options.env,
   };
-  const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, [HAVEN_BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const cli = (args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolveRun) => {
+      const run = spawn(process.execPath, [HAVEN_BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+      let stdout = '';
+      let stderr = '';
+      run.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      run.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      run.on('close', (status) => resolveRun({ status, stdout, stderr }));
+    });
 
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [HAVEN_BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the service did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the service did not start within 120 s:\n${output}`)), 120_000);
     const check = () => {
       const m = /Haven listening on (http:\/\/\S+)/.exec(output);
       if (m) {
@@ -122,11 +129,13 @@ export async function startHaven(options: StartHavenOptions = {}): Promise<Haven
   });
 
   const keys = { admin: adminKey } as Record<StaffRole, string>;
-  for (const role of ['service', 'moderator'] as const) {
-    const r = cli(['keys', 'create', '--role', role, '--name', `e2e ${role}`, '--json']);
-    if (r.status !== 0) throw new Error(`haven keys create --role ${role} failed:\n${r.stderr}${r.stdout}`);
-    keys[role] = (JSON.parse(r.stdout) as { key: string }).key;
-  }
+  await Promise.all(
+    (['service', 'moderator'] as const).map(async (role) => {
+      const r = await cli(['keys', 'create', '--role', role, '--name', `e2e ${role}`, '--json']);
+      if (r.status !== 0) throw new Error(`haven keys create --role ${role} failed:\n${r.stderr}${r.stdout}`);
+      keys[role] = (JSON.parse(r.stdout) as { key: string }).key;
+    }),
+  );
 
   let closed = false;
   return {
@@ -222,10 +231,12 @@ export async function setUpOrg(haven: Haven): Promise<Record<OrgInvestigator, st
   const put = await call(haven, 'PUT', '/v1/org', { key: haven.keys.admin, body: ORG });
   if (put.status !== 200) throw new Error(`PUT /v1/org: ${put.status} ${JSON.stringify(put.body)}`);
   const keys = {} as Record<OrgInvestigator, string>;
-  for (const id of ['mgr1', 'hrhead', 'hr1', 'hr2', 'board1'] as const) {
-    const r = haven.cli(['keys', 'create', '--role', 'investigator', '--employee', id, '--name', `e2e ${id}`, '--json']);
-    if (r.status !== 0) throw new Error(`haven keys create --role investigator --employee ${id} failed:\n${r.stderr}${r.stdout}`);
-    keys[id] = (JSON.parse(r.stdout) as { key: string }).key;
-  }
+  await Promise.all(
+    (['mgr1', 'hrhead', 'hr1', 'hr2', 'board1'] as const).map(async (id) => {
+      const r = await haven.cli(['keys', 'create', '--role', 'investigator', '--employee', id, '--name', `e2e ${id}`, '--json']);
+      if (r.status !== 0) throw new Error(`haven keys create --role investigator --employee ${id} failed:\n${r.stderr}${r.stdout}`);
+      keys[id] = (JSON.parse(r.stdout) as { key: string }).key;
+    }),
+  );
   return keys;
 }

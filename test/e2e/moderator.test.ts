@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, launchChromium, newContext, shot, staffPage, startHaven, type Haven } from './harness.ts';
+import { SETUP_TIMEOUT_MS, call, launchChromium, newContext, shot, staffPage, startHaven, type Haven } from './harness.ts';
 
 const MARKUP = '<img src=x onerror="window.__xss=1"><b>bold</b><script>window.__xss=2</script> add me on wechat';
 
@@ -28,7 +28,7 @@ describe('moderator console', () => {
     };
     markupItem = await post({ sender: 'buyer-17', recipient: 'seller-2', channel: 'shop-1', surface: 'marketplace', text: MARKUP });
     insultItem = await post({ sender: 'viewer-9', channel: 'stream-9', surface: 'livestream', text: 'you are an idiot' });
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await context?.close();

@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, launchChromium, newContext, setUpOrg, shot, staffPage, startHaven, type Haven, type OrgInvestigator } from './harness.ts';
+import { SETUP_TIMEOUT_MS, call, launchChromium, newContext, setUpOrg, shot, staffPage, startHaven, type Haven, type OrgInvestigator } from './harness.ts';
 
 const REPORT = 'At the client dinner on Friday my team lead made me drink and said I was there as "a pretty lady". <b>Not bold</b>';
 
@@ -32,7 +32,7 @@ describe('reporter and investigator', () => {
     const s = await newContext(browser);
     staff = s.context;
     problems.push(r.problems, s.problems);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await reporter?.close();
