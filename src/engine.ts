@@ -7,7 +7,7 @@ import { cooccurrenceDetector } from './detect/cooccurrence.ts';
 import { detectLang } from './detect/lang.ts';
 import { lexiconDetector } from './detect/lexicon.ts';
 import { redact } from './detect/pii/index.ts';
-import { TermIndex } from './detect/matcher/term-index.ts';
+import { TermCatalog, TermIndex } from './detect/matcher/term-index.ts';
 import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
 import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
 import { normalize } from './normalize/pipeline.ts';
@@ -89,11 +89,14 @@ export function operatorTermsDetector(policy: Policy): Detector | null {
 export function createEngine(options: EngineOptions = {}): Engine {
   const policy = options.policy ?? defaultPolicy();
   const rules = options.rules ?? loadRuleSet();
-  const detectors: Detector[] = [lexiconDetector(rules.lexicons), cooccurrenceDetector(rules.cooccurrence)];
+  // lexicons, co-occurrence groups and context terms share one set of matchers: one pass over each view
+  const terms = new TermCatalog();
+  const detectors: Detector[] = [lexiconDetector(rules.lexicons, terms), cooccurrenceDetector(rules.cooccurrence, terms)];
   const operator = operatorTermsDetector(policy);
   if (operator) detectors.push(operator);
   detectors.push(...(options.detectors ?? []));
-  const context = new ContextRules(rules.context);
+  const context = new ContextRules(rules.context, terms);
+  terms.seal();
   const allowIndex =
     policy.allowTerms.length > 0 ? new TermIndex(policy.allowTerms.map((t) => ({ term: t, value: t, match: 'substring' as const })), 'policy.allowTerms') : null;
   const model = options.model ?? null;

@@ -3,7 +3,7 @@
  * a child + her feet or worn socks + a request for photos is `sexual_minor`; knowing where someone lives
  * + menace is `threat`. Every group of a rule must be present; each matched term becomes evidence.
  */
-import { TermIndex } from './matcher/term-index.ts';
+import { TermCatalog } from './matcher/term-index.ts';
 import type { CooccurrenceRule } from './rules-schema.ts';
 import type { Detector, Finding, ScreenDoc } from './types.ts';
 
@@ -12,7 +12,7 @@ interface Payload {
   group: string;
 }
 
-export function cooccurrenceDetector(rules: CooccurrenceRule[]): Detector {
+export function cooccurrenceDetector(rules: CooccurrenceRule[], catalog: TermCatalog = new TermCatalog()): Detector {
   const specs = rules.flatMap((rule, ri) =>
     Object.entries(rule.groups).flatMap(([group, terms]) =>
       terms.map((t) => ({
@@ -24,7 +24,7 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[]): Detector {
       })),
     ),
   );
-  const index = new TermIndex<Payload>(specs, 'rules/cooccurrence.yaml');
+  const index = catalog.add<Payload>(specs, 'rules/cooccurrence.yaml');
   return {
     id: 'cooccurrence',
     detect(doc: ScreenDoc): Finding[] {

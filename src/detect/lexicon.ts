@@ -1,7 +1,8 @@
 /**
- * The lexicon detector: every term of every rules/lexicon/<label>.<lang>.yaml file, found in one pass.
+ * The lexicon detector: every term of every rules/lexicon/<label>.<lang>.yaml file, found in one pass
+ * (shared with the other term lists when the engine passes its catalog).
  */
-import { TermIndex } from './matcher/term-index.ts';
+import { TermCatalog } from './matcher/term-index.ts';
 import type { LexiconEntry, LexiconFile } from './rules-schema.ts';
 import type { Detector, Finding, ScreenDoc } from './types.ts';
 
@@ -11,7 +12,7 @@ interface Payload {
   entry: LexiconEntry;
 }
 
-export function lexiconDetector(files: Array<LexiconFile & { file: string }>): Detector {
+export function lexiconDetector(files: Array<LexiconFile & { file: string }>, catalog: TermCatalog = new TermCatalog()): Detector {
   const specs = files.flatMap((f) =>
     f.entries.map((entry) => ({
       term: entry.term,
@@ -21,7 +22,7 @@ export function lexiconDetector(files: Array<LexiconFile & { file: string }>): D
       ...(entry.allow !== undefined ? { allow: entry.allow } : {}),
     })),
   );
-  const index = new TermIndex<Payload>(specs, 'rules/lexicon');
+  const index = catalog.add<Payload>(specs, 'rules/lexicon');
   return {
     id: 'lexicon',
     detect(doc: ScreenDoc): Finding[] {

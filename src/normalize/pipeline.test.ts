@@ -95,4 +95,23 @@ describe('normalize', () => {
     const s3 = toOriginal(n3.skeleton, at3, at3 + 2);
     expect(t3.slice(s3.start, s3.end)).toBe('傻😀逼');
   });
+
+  it('keeps each result its own: a later call (short, long, then short again) never changes an earlier one (working buffers are reused)', () => {
+    const first = normalize('Ｋ 1 Ｌ Ｌ 傻 . 逼 fuuuck 😀');
+    const snapshot = JSON.stringify([first.fold, first.compact, first.skeleton, first.phonetic].map((v) => [v.text, [...v.start], [...v.end]]));
+    normalize('something else entirely, 說話');
+    normalize('x'.repeat(200_000));
+    const again = normalize('Ｋ 1 Ｌ Ｌ 傻 . 逼 fuuuck 😀');
+    expect(JSON.stringify([first.fold, first.compact, first.skeleton, first.phonetic].map((v) => [v.text, [...v.start], [...v.end]]))).toBe(snapshot);
+    expect(again.compact.text).toBe(first.compact.text);
+    expect([...again.skeleton.runs]).toEqual([...first.skeleton.runs]);
+  });
+
+  it('shares a view with the one it came from only when they are equal', () => {
+    const plain = normalize('hello there 你好');
+    expect(plain.fold.text).toBe('hello there 你好');
+    expect(plain.compact.text).toBe(plain.fold.text);
+    expect(plain.skeleton.text).toBe('helo there 你好');
+    expect(plain.skeleton.runs[2]).toBe(2);
+  });
 });

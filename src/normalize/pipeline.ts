@@ -9,57 +9,124 @@ import { FOLD_STEPS } from './steps.ts';
 import { LEET, PINYIN, T2S, WILDCARDS } from './tables.ts';
 import type { NormalizedText, PhoneticView, SkeletonView, View } from './types.ts';
 
-/** A sequence of code points, each with the original span it came from. */
-interface Units {
-  cps: number[];
-  s: number[];
-  e: number[];
+/**
+ * A sequence of code points, each with the half-open original span it came from and one extra number
+ * (a run length, a token start). The steps write into working buffers that live as long as the module and
+ * are reused by every call (normalize() is synchronous); only the finished views get memory of their own.
+ */
+class Units {
+  cps: Int32Array = new Int32Array(256);
+  s: Int32Array = new Int32Array(256);
+  e: Int32Array = new Int32Array(256);
+  x: Int32Array = new Int32Array(256);
+  length = 0;
+
+  /** Empty the buffer, with room for `capacity` units (it still grows if a step writes more). */
+  reset(capacity: number): void {
+    this.length = 0;
+    if (capacity > this.cps.length || (this.cps.length > RETAINED_UNITS && capacity <= RETAINED_UNITS)) this.resize(Math.max(256, capacity));
+  }
+
+  push(cp: number, s: number, e: number, x = 0): void {
+    if (this.length === this.cps.length) this.resize(this.cps.length * 2);
+    const k = this.length++;
+    this.cps[k] = cp;
+    this.s[k] = s;
+    this.e[k] = e;
+    this.x[k] = x;
+  }
+
+  private resize(capacity: number): void {
+    const keep = Math.min(this.length, capacity);
+    const grown = (old: Int32Array): Int32Array => {
+      const a = new Int32Array(capacity);
+      a.set(old.subarray(0, keep));
+      return a;
+    };
+    this.cps = grown(this.cps);
+    this.s = grown(this.s);
+    this.e = grown(this.e);
+    this.x = grown(this.x);
+  }
 }
 
-function emptyUnits(): Units {
-  return { cps: [], s: [], e: [] };
+/** Working buffers above this many units (a very long text) are given back after the call. */
+const RETAINED_UNITS = 1 << 16;
+
+interface Buffers {
+  fold: Units;
+  compact: Units;
+  skeleton: Units;
+  phonetic: Units;
+  /** compact()'s copy of the fold code points, which it rewrites, and which of them it keeps. */
+  cps: Int32Array;
+  keep: Uint8Array;
 }
+
+function newBuffers(): Buffers {
+  return { fold: new Units(), compact: new Units(), skeleton: new Units(), phonetic: new Units(), cps: new Int32Array(256), keep: new Uint8Array(256) };
+}
+
+const shared = newBuffers();
+let sharedInUse = false;
 
 function pushString(u: Units, str: string, s: number, e: number): void {
   for (let i = 0; i < str.length; ) {
     const cp = str.codePointAt(i) ?? 0;
-    u.cps.push(cp);
-    u.s.push(s);
-    u.e.push(e);
+    u.push(cp, s, e);
     i += cp > 0xffff ? 2 : 1;
   }
 }
 
-function toView(u: Units): View {
-  const n = u.cps.length;
-  let astral = 0;
-  for (let i = 0; i < n; i++) if ((u.cps[i] ?? 0) > 0xffff) astral++;
-  const units = new Array<number>(n + astral);
-  const start = new Int32Array(n + astral);
-  const end = new Int32Array(n + astral);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const cp = u.cps[i] ?? 0;
-    const s = u.s[i] ?? 0;
-    const e = u.e[i] ?? 0;
-    if (cp > 0xffff) {
-      const v = cp - 0x10000;
-      units[k] = 0xd800 + (v >> 10);
-      start[k] = s;
-      end[k++] = e;
-      units[k] = 0xdc00 + (v & 0x3ff);
-    } else units[k] = cp;
-    start[k] = s;
-    end[k++] = e;
-  }
-  return { text: unitsToString(units), start, end };
+/** UTF-16 code units (or code points known to be below 0x10000) → string, in chunks that fit in one call. */
+function unitsToString(units: Int32Array | Uint16Array, n: number): string {
+  if (n < 4096) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
 }
 
-function unitsToString(units: number[]): string {
-  if (units.length < 4096) return String.fromCharCode.apply(null, units);
-  let out = '';
-  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode.apply(null, units.slice(i, i + 4096));
-  return out;
+/** How many UTF-16 units the code points of u take. */
+function utf16Length(u: Units): number {
+  let n = u.length;
+  for (let i = 0; i < u.length; i++) if ((u.cps[i] as number) > 0xffff) n++;
+  return n;
+}
+
+/**
+ * Write u as UTF-16 with its map: start/end (and, when given, x as extra) get one entry per UTF-16 unit;
+ * an astral code point's two units both map to its span. Returns the text (`text`, when the caller knows it).
+ */
+function writeView(u: Units, start: Int32Array, end: Int32Array, extra: Uint16Array | Uint8Array | null, text: string | null): string {
+  const n = u.length;
+  if (start.length === n) {
+    start.set(u.s.subarray(0, n));
+    end.set(u.e.subarray(0, n));
+    if (extra) for (let i = 0; i < n; i++) extra[i] = Math.min(u.x[i] as number, 0xffff);
+    return text ?? unitsToString(u.cps, n);
+  }
+  const units = text === null ? new Uint16Array(start.length) : null;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const cp = u.cps[i] as number;
+    const s = u.s[i] as number;
+    const e = u.e[i] as number;
+    const x = Math.min(u.x[i] as number, 0xffff);
+    if (cp > 0xffff) {
+      const v = cp - 0x10000;
+      if (units) units[k] = 0xd800 + (v >> 10);
+      start[k] = s;
+      end[k] = e;
+      if (extra) extra[k] = x;
+      k++;
+      if (units) units[k] = 0xdc00 + (v & 0x3ff);
+    } else if (units) units[k] = cp;
+    start[k] = s;
+    end[k] = e;
+    if (extra) extra[k] = x;
+    k++;
+  }
+  return text ?? unitsToString(units as Uint16Array, k);
 }
 
 function applySteps(ch: string): string {
@@ -73,27 +140,69 @@ function applySteps(ch: string): string {
   return parts;
 }
 
-/** fold: every code point through FOLD_STEPS, with fast paths for ASCII and hanzi that give the same result. */
-function fold(original: string): Units {
-  const u = emptyUnits();
+/**
+ * FOLD_STEPS over one code point, remembered: the steps are pure functions of the code point, so each
+ * result is computed once per process. Every BMP code point is remembered; astral ones (emoji) up to a bound.
+ */
+const foldedBmp: Array<string | undefined> = new Array<string | undefined>(0x10000);
+const foldedAstral = new Map<number, string>();
+const MAX_ASTRAL_REMEMBERED = 4096;
+
+function foldCodePoint(cp: number): string {
+  if (cp < 0x10000) return (foldedBmp[cp] ??= applySteps(String.fromCharCode(cp)));
+  let folded = foldedAstral.get(cp);
+  if (folded === undefined) {
+    folded = applySteps(String.fromCodePoint(cp));
+    if (foldedAstral.size < MAX_ASTRAL_REMEMBERED) foldedAstral.set(cp, folded);
+  }
+  return folded;
+}
+
+/** The fold fast path for the common hanzi block: traditional → simplified as a dense table (0: unchanged). */
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const T2S_HAN = (() => {
+  const table = new Int32Array(HAN_LAST - HAN_FIRST + 1);
+  for (const [cp, simplified] of T2S) if (cp >= HAN_FIRST && cp <= HAN_LAST) table[cp - HAN_FIRST] = simplified.codePointAt(0) ?? cp;
+  return table;
+})();
+
+/**
+ * fold: every code point through FOLD_STEPS, with fast paths for ASCII and hanzi that give the same result.
+ * True when the folded text is the original itself.
+ */
+function fold(original: string, u: Units): boolean {
+  u.reset(original.length);
+  let same = true;
   for (let i = 0; i < original.length; ) {
     const cp = original.codePointAt(i) ?? 0;
     const len = cp > 0xffff ? 2 : 1;
     if (cp >= 0x20 && cp < 0x7f) {
-      u.cps.push(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp);
-      u.s.push(i);
-      u.e.push(i + 1);
-    } else if (cp >= 0x4e00 && cp <= 0x9fff) {
-      const simplified = T2S.get(cp);
-      u.cps.push(simplified === undefined ? cp : (simplified.codePointAt(0) ?? cp));
-      u.s.push(i);
-      u.e.push(i + len);
+      if (cp >= 0x41 && cp <= 0x5a) {
+        u.push(cp + 32, i, i + 1);
+        same = false;
+      } else u.push(cp, i, i + 1);
+    } else if (cp >= HAN_FIRST && cp <= HAN_LAST) {
+      const simplified = T2S_HAN[cp - HAN_FIRST] as number;
+      if (simplified === 0 || simplified === cp) u.push(cp, i, i + len);
+      else {
+        u.push(simplified, i, i + len);
+        same = false;
+      }
     } else {
-      pushString(u, applySteps(String.fromCodePoint(cp)), i, i + len);
+      const folded = foldCodePoint(cp);
+      if (folded.length === 1) {
+        const unit = folded.charCodeAt(0);
+        u.push(unit, i, i + len);
+        if (unit !== cp) same = false;
+      } else {
+        pushString(u, folded, i, i + len);
+        if (folded.length !== len || folded.codePointAt(0) !== cp) same = false;
+      }
     }
     i += len;
   }
-  return u;
+  return same;
 }
 
 const SPACE = 0x20;
@@ -102,80 +211,131 @@ function isSpace(cp: number): boolean {
   return cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200a);
 }
 
+// Character classes compact() asks about, as bits: one table look-up per question (BMP), functions beyond it.
+const LATIN = 1;
+const DIGIT = 2;
+const HAN = 4;
+const SPACES = 8;
+/** A word character: letter, digit, leet symbol or wildcard. */
+const WORD = 16;
+/** A digit that leetspeak reads as a letter (1 → i). */
+const LEET_DIGIT = 32;
+const WILDCARD = 64;
+
+function classify(cp: number): number {
+  let c = 0;
+  if (isLatinLetter(cp)) c |= LATIN;
+  if (isDigit(cp)) c |= DIGIT;
+  if (isHan(cp)) c |= HAN;
+  if (isSpace(cp)) c |= SPACES;
+  if (isAlnum(cp) || LEET.has(cp) || WILDCARDS.has(cp)) c |= WORD;
+  if (isDigit(cp) && LEET.has(cp)) c |= LEET_DIGIT;
+  if (WILDCARDS.has(cp)) c |= WILDCARD;
+  return c;
+}
+
+const CLASS_BMP = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) table[cp] = classify(cp);
+  return table;
+})();
+
+function classOf(cp: number): number {
+  return cp < 0x10000 ? (CLASS_BMP[cp] as number) : classify(cp);
+}
+
+/** A single letter standing alone (its neighbours are not word characters); a leet digit counts. */
+function isSingle(cps: Int32Array, n: number, k: number): boolean {
+  if ((classOf(cps[k] as number) & (LATIN | LEET_DIGIT)) === 0) return false;
+  return !(k > 0 && classOf(cps[k - 1] as number) & WORD) && !(k + 1 < n && classOf(cps[k + 1] as number) & WORD);
+}
+
+/** What may separate spaced-out letters: anything but a letter, digit, hanzi or '*'. */
+function isSep(cp: number): boolean {
+  return (classOf(cp) & (LATIN | DIGIT | HAN)) === 0 && cp !== 0x2a;
+}
+
+/** The first position after k that is still kept. */
+function nextKept(keep: Uint8Array, n: number, k: number): number {
+  let x = k + 1;
+  while (x < n && !keep[x]) x++;
+  return x;
+}
+
 /**
- * compact: on the fold units,
+ * compact: on the fold units (true when it changed nothing),
  *  1. leetspeak undone inside Latin words (k1ll → kill, @ss → ass; a trailing symbol stays punctuation);
  *  2. spaced-out single letters joined (f u c k, k.i.l.l → fuck, kill): three letters or more when spaces
  *     separate them, two when only symbols do (s.b, s-b: a space-separated 'a b' is too often two words);
  *  3. anything that is not a letter or digit between two hanzi dropped (傻 . 逼, 傻😀逼 → 傻逼);
  *  4. whitespace runs as one space.
  */
-function compact(f: Units): Units {
-  const n = f.cps.length;
-  const cps = f.cps.slice();
-  const isWordChar = (cp: number): boolean => isAlnum(cp) || LEET.has(cp) || WILDCARDS.has(cp);
-  const keep = new Uint8Array(n).fill(1);
+function compact(f: Units, b: Buffers): boolean {
+  const n = f.length;
+  if (b.cps.length < n) {
+    b.cps = new Int32Array(n);
+    b.keep = new Uint8Array(n);
+  }
+  const cps = b.cps;
+  cps.set(f.cps.subarray(0, n));
+  const keep = b.keep;
+  keep.fill(1, 0, n);
+  let same = true;
 
   // 2 (first, so a leet digit can be one of the spaced letters: K 1 L L). Spaced-out single letters:
   //    letter (sep{1,3} letter){2,}; a leet digit counts as a letter when the run also has real letters.
-  const isSingle = (k: number): boolean => {
-    const cp = cps[k] ?? 0;
-    if (!isLatinLetter(cp) && !(isDigit(cp) && LEET.has(cp))) return false;
-    return !(k > 0 && isWordChar(cps[k - 1] ?? 0)) && !(k + 1 < n && isWordChar(cps[k + 1] ?? 0));
-  };
-  const isSep = (k: number): boolean => {
-    const cp = cps[k] ?? 0;
-    return !isAlnum(cp) && !isHan(cp) && cp !== 0x2a;
-  };
   for (let i = 0; i < n; i++) {
-    if (!isSingle(i)) continue;
-    const letters = [i];
-    const gaps: Array<[number, number]> = [];
+    if (!isSingle(cps, n, i)) continue;
+    let letters = 1;
+    let realLetters = classOf(cps[i] as number) & LATIN ? 1 : 0;
     let spaced = false;
     let k = i + 1;
     for (;;) {
       let g = k;
-      while (g < n && g - k < 3 && isSep(g)) g++;
-      if (g === k || g >= n || !isSingle(g)) break;
-      for (let x = k; x < g; x++) if (isSpace(cps[x] ?? 0)) spaced = true;
-      gaps.push([k, g]);
-      letters.push(g);
+      while (g < n && g - k < 3 && isSep(cps[g] as number)) g++;
+      if (g === k || g >= n || !isSingle(cps, n, g)) break;
+      for (let x = k; x < g; x++) if (classOf(cps[x] as number) & SPACES) spaced = true;
+      letters++;
+      if (classOf(cps[g] as number) & LATIN) realLetters++;
       k = g + 1;
     }
-    const realLetters = letters.filter((x) => isLatinLetter(cps[x] ?? 0)).length;
-    if ((letters.length >= 3 || (letters.length === 2 && !spaced)) && realLetters >= 2) {
-      for (const [a, b] of gaps) for (let x = a; x < b; x++) keep[x] = 0;
+    if ((letters >= 3 || (letters === 2 && !spaced)) && realLetters >= 2) {
+      // walk the same gaps again (nothing has changed) and drop them
+      let a = i + 1;
+      for (let gap = 1; gap < letters; gap++) {
+        let b = a;
+        while (b < n && b - a < 3 && isSep(cps[b] as number)) b++;
+        for (let x = a; x < b; x++) keep[x] = 0;
+        if (b > a) same = false;
+        a = b + 1;
+      }
       i = k - 1;
     }
   }
 
   // 1. leet inside words (a word may now span joined letters: skip dropped separators)
-  const next = (k: number): number => {
-    let x = k + 1;
-    while (x < n && !keep[x]) x++;
-    return x;
-  };
   for (let i = 0; i < n; ) {
-    if (!keep[i] || !isWordChar(cps[i] ?? 0)) {
+    if (!keep[i] || !(classOf(cps[i] as number) & WORD)) {
       i++;
       continue;
     }
-    const members: number[] = [];
     let letters = 0;
+    let lastAlnum = -1; // trailing symbols are punctuation: "kill!!"
     let j = i;
-    while (j < n && isWordChar(cps[j] ?? 0)) {
-      members.push(j);
-      if (isLatinLetter(cps[j] ?? 0)) letters++;
-      j = next(j);
+    for (let c = classOf(cps[j] as number); j < n && c & WORD; c = j < n ? classOf(cps[j] as number) : 0) {
+      if (c & LATIN) letters++;
+      if (c & (LATIN | DIGIT)) lastAlnum = j;
+      j = nextKept(keep, n, j);
     }
-    // trailing symbols are punctuation: "kill!!"
-    while (members.length > 0 && !isAlnum(cps[members[members.length - 1] ?? 0] ?? 0)) members.pop();
     if (letters > 0) {
-      for (const k of members) {
-        const cp = cps[k] ?? 0;
-        if (isLatinLetter(cp) || WILDCARDS.has(cp)) continue; // '*' kept: the matcher knows wildcard variants
+      for (let k = i; k <= lastAlnum; k = nextKept(keep, n, k)) {
+        const cp = cps[k] as number;
+        if (classOf(cp) & (LATIN | WILDCARD)) continue; // '*' kept: the matcher knows wildcard variants
         const mapped = LEET.get(cp);
-        if (mapped !== undefined) cps[k] = mapped.charCodeAt(0);
+        if (mapped !== undefined) {
+          cps[k] = mapped.charCodeAt(0);
+          same = false;
+        }
       }
     }
     i = j;
@@ -183,91 +343,140 @@ function compact(f: Units): Units {
 
   // 3. separators between hanzi
   for (let i = 0; i < n; i++) {
-    if (!isHan(cps[i] ?? 0)) continue;
+    if (!(classOf(cps[i] as number) & HAN)) continue;
     let j = i + 1;
-    while (j < n && !isHan(cps[j] ?? 0) && !isAlnum(cps[j] ?? 0)) j++;
-    if (j < n && j > i + 1 && isHan(cps[j] ?? 0)) for (let x = i + 1; x < j; x++) keep[x] = 0;
+    while (j < n && !(classOf(cps[j] as number) & (HAN | LATIN | DIGIT))) j++;
+    if (j < n && j > i + 1 && classOf(cps[j] as number) & HAN) {
+      for (let x = i + 1; x < j; x++) keep[x] = 0;
+      same = false;
+    }
     i = j - 1;
   }
 
   // 4. whitespace runs
-  const out = emptyUnits();
+  const out = b.compact;
+  out.reset(n);
   let lastSpace = true;
   for (let i = 0; i < n; i++) {
     if (!keep[i]) continue;
-    let cp = cps[i] ?? 0;
-    if (isSpace(cp)) {
-      if (lastSpace) continue;
+    let cp = cps[i] as number;
+    if (classOf(cp) & SPACES) {
+      if (lastSpace) {
+        same = false;
+        continue;
+      }
+      if (cp !== SPACE) same = false;
       cp = SPACE;
       lastSpace = true;
     } else lastSpace = false;
-    out.cps.push(cp);
-    out.s.push(f.s[i] ?? 0);
-    out.e.push(f.e[i] ?? 0);
+    out.push(cp, f.s[i] as number, f.e[i] as number);
   }
-  return out;
+  return same;
 }
 
-function skeleton(c: Units): SkeletonView {
-  const u = emptyUnits();
-  const runs: number[] = [];
-  for (let i = 0; i < c.cps.length; ) {
-    const cp = c.cps[i] ?? 0;
+/** skeleton: compact with every run of one repeated Latin letter written once; x holds the run's length. True when there was no run. */
+function skeleton(c: Units, u: Units): boolean {
+  const n = c.length;
+  u.reset(n);
+  let same = true;
+  for (let i = 0; i < n; ) {
+    const cp = c.cps[i] as number;
     let j = i + 1;
-    if (isLatinLetter(cp)) while (j < c.cps.length && c.cps[j] === cp) j++;
-    u.cps.push(cp);
-    u.s.push(c.s[i] ?? 0);
-    u.e.push(c.e[j - 1] ?? 0);
-    runs.push(j - i);
+    if (isLatinLetter(cp)) while (j < n && c.cps[j] === cp) j++;
+    if (j > i + 1) same = false;
+    u.push(cp, c.s[i] as number, c.e[j - 1] as number, j - i);
     i = j;
   }
-  const view = toView(u);
-  // runs are per code point; expand to UTF-16 units (astral characters take two)
-  const unitRuns: number[] = [];
-  for (let i = 0; i < u.cps.length; i++) {
-    const r = Math.min(runs[i] ?? 1, 0xffff);
-    unitRuns.push(r);
-    if ((u.cps[i] ?? 0) > 0xffff) unitRuns.push(r);
-  }
-  return { ...view, runs: Uint16Array.from(unitRuns) };
+  return same;
 }
 
-function phonetic(c: Units): PhoneticView {
-  let text = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  const tokenStart: number[] = [];
+/** The toneless pinyin of each BMP hanzi as a dense table ('' where none); astral hanzi are looked up in PINYIN. */
+const PINYIN_BMP = (() => {
+  const table = new Array<string>(0x10000).fill('');
+  for (const [cp, syllable] of PINYIN) if (cp < 0x10000 && isHan(cp)) table[cp] = syllable;
+  return table;
+})();
+
+/** phonetic: hanzi as their most common toneless pinyin, Latin letters kept, the rest dropped; x is 1 where a syllable or word begins. */
+function phonetic(c: Units, u: Units): void {
+  u.reset(c.length + 16);
   let prevLatin = false;
-  for (let i = 0; i < c.cps.length; i++) {
-    const cp = c.cps[i] ?? 0;
-    const s = c.s[i] ?? 0;
-    const e = c.e[i] ?? 0;
+  for (let i = 0; i < c.length; i++) {
+    const cp = c.cps[i] as number;
+    const s = c.s[i] as number;
+    const e = c.e[i] as number;
     if (isLatinLetter(cp)) {
-      text += String.fromCharCode(cp);
-      start.push(s);
-      end.push(e);
-      tokenStart.push(prevLatin ? 0 : 1);
+      u.push(cp, s, e, prevLatin ? 0 : 1);
       prevLatin = true;
       continue;
     }
     prevLatin = false;
-    const syllable = isHan(cp) ? PINYIN.get(cp) : undefined;
-    if (syllable === undefined) continue;
-    for (let k = 0; k < syllable.length; k++) {
-      text += syllable[k];
-      start.push(s);
-      end.push(e);
-      tokenStart.push(k === 0 ? 1 : 0);
-    }
+    const syllable = cp < 0x10000 ? (PINYIN_BMP[cp] as string) : isHan(cp) ? (PINYIN.get(cp) ?? '') : '';
+    for (let x = 0; x < syllable.length; x++) u.push(syllable.charCodeAt(x), s, e, x === 0 ? 1 : 0);
   }
-  return { text, start: Int32Array.from(start), end: Int32Array.from(end), tokenStart: Uint8Array.from(tokenStart) };
 }
 
-/** Normalize a text into every view the detectors use. Never throws; accepts any string. */
+/**
+ * Normalize a text into every view the detectors use. Never throws; accepts any string.
+ * A view that equals the one it came from (no capitals to fold, nothing to compact, no stretched letters)
+ * shares that view's text and maps; all maps live in one allocation.
+ */
 export function normalize(original: string): NormalizedText {
-  const f = fold(original);
-  const c = compact(f);
-  return { original, fold: toView(f), compact: toView(c), skeleton: skeleton(c), phonetic: phonetic(c) };
+  const b = sharedInUse ? newBuffers() : shared;
+  sharedInUse = true;
+  try {
+    const foldSame = fold(original, b.fold);
+    const compactSame = compact(b.fold, b);
+    const skeletonSame = skeleton(b.compact, b.skeleton);
+    phonetic(b.compact, b.phonetic);
+    const lf = utf16Length(b.fold);
+    const lc = compactSame ? lf : utf16Length(b.compact);
+    const ls = skeletonSame ? lc : utf16Length(b.skeleton);
+    const lp = b.phonetic.length;
+    // start/end of fold, compact (unless shared), skeleton (unless shared), phonetic; skeleton runs; token starts
+    const ints = 2 * (lf + (compactSame ? 0 : lc) + (skeletonSame ? 0 : ls) + lp);
+    const memory = new ArrayBuffer(4 * ints + 2 * ls + lp);
+    let at = 0;
+    const fStart = new Int32Array(memory, at, lf);
+    const fEnd = new Int32Array(memory, (at += 4 * lf), lf);
+    at += 4 * lf;
+    const fv: View = { text: writeView(b.fold, fStart, fEnd, null, foldSame ? original : null), start: fStart, end: fEnd };
+    let cv = fv;
+    if (!compactSame) {
+      const start = new Int32Array(memory, at, lc);
+      const end = new Int32Array(memory, (at += 4 * lc), lc);
+      at += 4 * lc;
+      cv = { text: writeView(b.compact, start, end, null, null), start, end };
+    }
+    const runs = new Uint16Array(memory, 4 * ints, ls);
+    let sv: SkeletonView;
+    if (skeletonSame) {
+      runs.fill(1);
+      sv = { text: cv.text, start: cv.start, end: cv.end, runs };
+    } else {
+      const start = new Int32Array(memory, at, ls);
+      const end = new Int32Array(memory, (at += 4 * ls), ls);
+      at += 4 * ls;
+      sv = { text: writeView(b.skeleton, start, end, runs, null), start, end, runs };
+    }
+    const pStart = new Int32Array(memory, at, lp);
+    const pEnd = new Int32Array(memory, at + 4 * lp, lp);
+    const tokenStart = new Uint8Array(memory, 4 * ints + 2 * ls, lp);
+    const pv: PhoneticView = { text: writeView(b.phonetic, pStart, pEnd, tokenStart, null), start: pStart, end: pEnd, tokenStart };
+    return { original, fold: fv, compact: cv, skeleton: sv, phonetic: pv };
+  } finally {
+    if (b === shared) {
+      sharedInUse = false;
+      if (b.cps.length > RETAINED_UNITS) {
+        b.cps = new Int32Array(256);
+        b.keep = new Uint8Array(256);
+      }
+      b.fold.reset(0);
+      b.compact.reset(0);
+      b.skeleton.reset(0);
+      b.phonetic.reset(0);
+    }
+  }
 }
 
 /** True when the code point is one the digit-reading detectors care about. Re-exported for PII rules. */

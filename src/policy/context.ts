@@ -2,7 +2,7 @@
  * Context that lowers a verdict (rules/context.yaml): quoting abuse to report or warn, news, education,
  * medical and sexual-health information. Each rule names the labels it lowers and says why.
  */
-import { TermIndex } from '../detect/matcher/term-index.ts';
+import { TermCatalog, type TermList } from '../detect/matcher/term-index.ts';
 import type { ContextRule } from '../detect/rules-schema.ts';
 import type { NormalizedText } from '../normalize/types.ts';
 
@@ -13,10 +13,13 @@ export interface ContextHit {
 }
 
 export class ContextRules {
-  private readonly index: TermIndex<number>;
+  private readonly index: TermList<number>;
 
-  constructor(private readonly rules: ContextRule[]) {
-    this.index = new TermIndex(
+  constructor(
+    private readonly rules: ContextRule[],
+    catalog: TermCatalog = new TermCatalog(),
+  ) {
+    this.index = catalog.add(
       rules.flatMap((r, i) =>
         r.terms.map((t) => ({
           term: t.term,

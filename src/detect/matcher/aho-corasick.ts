@@ -1,6 +1,12 @@
 /**
  * A multi-pattern matcher (Aho–Corasick) over UTF-16 code units: one pass over the text finds every
- * occurrence of every pattern. Built once at load; matching allocates only the result array.
+ * occurrence of every pattern. Built once at load into flat typed arrays; matching allocates nothing.
+ *
+ * Layout: the automaton is built as a deterministic one, so a scan takes exactly one move per code unit and
+ * never walks a failure link. The root's moves are one dense table (one slot per code unit), because most
+ * steps of a scan over chat text land there; every other node keeps, as a sorted run of (code unit, node)
+ * pairs, only the moves that do not go where the root's would. Each node's outputs (its own patterns, then
+ * those inherited along its failure link) are one run of pattern numbers.
  */
 export interface PatternHit<T> {
   start: number;
@@ -8,72 +14,193 @@ export interface PatternHit<T> {
   value: T;
 }
 
+/**
+ * Occurrences found by a scan, as (pattern number, end) pairs in order of end position; the occurrence of
+ * pattern p ending at e is [e - lengths[p], e). Reused from scan to scan so that matching allocates nothing.
+ */
+export class Occurrences {
+  private data = new Int32Array(64);
+  /** How many occurrences. */
+  count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(pattern: number, end: number): void {
+    if (2 * this.count === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.count] = pattern;
+    this.data[2 * this.count + 1] = end;
+    this.count++;
+  }
+
+  pattern(i: number): number {
+    return this.data[2 * i] as number;
+  }
+
+  end(i: number): number {
+    return this.data[2 * i + 1] as number;
+  }
+}
+
+
 export class AhoCorasick<T> {
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  private readonly lengths: number[] = [];
-  private readonly values: T[] = [];
+  /** Where the root goes on each code unit (0: stays at the root). */
+  private readonly rootNext: Int32Array;
+  /**
+   * Where node n goes on code unit c, for every c on which it does not go where the root would:
+   * edgeUnit/edgeNode[edgeFrom[n] .. edgeFrom[n + 1]), sorted by code unit. These are n's children plus the
+   * moves it inherits along its failure links, so a scan never walks a failure link.
+   */
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeUnit: Uint16Array;
+  private readonly edgeNode: Int32Array;
+  /** Outputs of node n: outPattern[outFrom[n] .. outFrom[n + 1]). */
+  private readonly outFrom: Int32Array;
+  private readonly outPattern: Int32Array;
+  /** Length of each pattern, in code units. */
+  readonly lengths: Int32Array;
+  /** The value of each pattern, by number (the order the patterns were given). */
+  readonly values: readonly T[];
 
   constructor(patterns: Iterable<{ text: string; value: T }>) {
+    // 1. the trie, with Maps (build time only)
+    const next: Array<Map<number, number>> = [new Map()];
+    const own: number[][] = [[]];
+    const lengths: number[] = [];
+    const values: T[] = [];
     for (const { text, value } of patterns) {
       if (text.length === 0) throw new Error('AhoCorasick: empty pattern');
       let node = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        let child = this.next[node]?.get(c);
+        const children = next[node] as Map<number, number>;
+        let child = children.get(c);
         if (child === undefined) {
-          child = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.next[node]?.set(c, child);
+          child = next.length;
+          next.push(new Map());
+          own.push([]);
+          children.set(c, child);
         }
         node = child;
       }
-      this.out[node]?.push(this.values.length);
-      this.values.push(value);
-      this.lengths.push(text.length);
+      (own[node] as number[]).push(values.length);
+      values.push(value);
+      lengths.push(text.length);
     }
-    // breadth-first: failure links, and outputs merged along them
-    const queue: number[] = [];
-    for (const child of this.next[0]?.values() ?? []) queue.push(child);
+    const nodes = next.length;
+
+    // 2. breadth-first: failure links; outputs merged along them (own patterns first, then inherited);
+    //    moves merged along them too (a node's own child wins over an inherited move on the same unit)
+    const fail = new Int32Array(nodes);
+    const out: number[][] = own.map((o) => o.slice());
+    const moves: Array<Map<number, number>> = next.map((m) => new Map(m));
+    const queue: number[] = [...(next[0] as Map<number, number>).values()];
     for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi] ?? 0;
-      for (const [c, child] of this.next[node] ?? []) {
+      const node = queue[qi] as number;
+      const f0 = fail[node] as number;
+      if (f0 !== 0) {
+        const mine = moves[node] as Map<number, number>;
+        for (const [c, to] of moves[f0] as Map<number, number>) if (!mine.has(c)) mine.set(c, to);
+      }
+      for (const [c, child] of next[node] as Map<number, number>) {
         queue.push(child);
-        let f = this.fail[node] ?? 0;
-        while (f !== 0 && !this.next[f]?.has(c)) f = this.fail[f] ?? 0;
-        const target = this.next[f]?.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const inherited = this.out[this.fail[child] ?? 0] ?? [];
-        if (inherited.length > 0) this.out[child] = [...(this.out[child] ?? []), ...inherited];
+        let f = fail[node] as number;
+        while (f !== 0 && !(next[f] as Map<number, number>).has(c)) f = fail[f] as number;
+        const target = (next[f] as Map<number, number>).get(c);
+        fail[child] = target !== undefined && target !== child ? target : 0;
+        const inherited = out[fail[child] as number] as number[];
+        if (inherited.length > 0) out[child] = [...(out[child] as number[]), ...inherited];
       }
     }
+
+    // 3. flatten
+    this.rootNext = new Int32Array(0x10000);
+    for (const [c, child] of next[0] as Map<number, number>) this.rootNext[c] = child;
+    this.edgeFrom = new Int32Array(nodes + 1);
+    let edges = 0;
+    for (let n = 1; n < nodes; n++) edges += (moves[n] as Map<number, number>).size;
+    this.edgeUnit = new Uint16Array(edges);
+    this.edgeNode = new Int32Array(edges);
+    let k = 0;
+    for (let n = 0; n < nodes; n++) {
+      this.edgeFrom[n] = k;
+      if (n === 0) continue;
+      for (const [c, to] of [...(moves[n] as Map<number, number>)].sort((a, b) => a[0] - b[0])) {
+        this.edgeUnit[k] = c;
+        this.edgeNode[k++] = to;
+      }
+    }
+    this.edgeFrom[nodes] = k;
+    this.outFrom = new Int32Array(nodes + 1);
+    let outs = 0;
+    for (const o of out) outs += o.length;
+    this.outPattern = new Int32Array(outs);
+    k = 0;
+    for (let n = 0; n < nodes; n++) {
+      this.outFrom[n] = k;
+      for (const p of out[n] as number[]) this.outPattern[k++] = p;
+    }
+    this.outFrom[nodes] = k;
+    this.lengths = Int32Array.from(lengths);
+    this.values = values;
   }
 
   get size(): number {
     return this.values.length;
   }
 
-  /** Every occurrence, as half-open [start, end) in the text, in order of end position. */
-  find(text: string): Array<PatternHit<T>> {
-    const hits: Array<PatternHit<T>> = [];
+  /**
+   * Appends every occurrence in the text to `found`, in order of end position (at one end: the node's own
+   * patterns in the order given, then the shorter ones along its failure links).
+   */
+  scan(text: string, found: Occurrences): void {
+    if (this.values.length === 0) return;
+    const rootNext = this.rootNext;
+    const edgeFrom = this.edgeFrom;
+    const edgeUnit = this.edgeUnit;
+    const edgeNode = this.edgeNode;
+    const outFrom = this.outFrom;
+    const outPattern = this.outPattern;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let child = this.next[node]?.get(c);
-      while (child === undefined && node !== 0) {
-        node = this.fail[node] ?? 0;
-        child = this.next[node]?.get(c);
+      let to = -1;
+      if (node !== 0) {
+        // node's moves, sorted: binary search down to a few, then look at each
+        let lo = edgeFrom[node] as number;
+        let hi = edgeFrom[node + 1] as number;
+        while (hi - lo > 8) {
+          const mid = (lo + hi) >>> 1;
+          if ((edgeUnit[mid] as number) <= c) lo = mid;
+          else hi = mid;
+        }
+        for (; lo < hi; lo++) {
+          if (edgeUnit[lo] === c) {
+            to = edgeNode[lo] as number;
+            break;
+          }
+        }
       }
-      node = child ?? 0;
-      const outs = this.out[node];
-      if (outs === undefined || outs.length === 0) continue;
-      for (const p of outs) {
-        const len = this.lengths[p] ?? 0;
-        hits.push({ start: i + 1 - len, end: i + 1, value: this.values[p] as T });
-      }
+      node = to >= 0 ? to : (rootNext[c] as number);
+      const from = outFrom[node] as number;
+      const end = outFrom[node + 1] as number;
+      for (let k = from; k < end; k++) found.add(outPattern[k] as number, i + 1);
+    }
+  }
+
+  /** Every occurrence, as half-open [start, end) in the text, in order of end position. */
+  find(text: string): Array<PatternHit<T>> {
+    const found = new Occurrences();
+    this.scan(text, found);
+    const hits: Array<PatternHit<T>> = [];
+    for (let i = 0; i < found.count; i++) {
+      const p = found.pattern(i);
+      hits.push({ start: found.end(i) - (this.lengths[p] as number), end: found.end(i), value: this.values[p] as T });
     }
     return hits;
   }

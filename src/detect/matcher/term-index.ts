@@ -1,6 +1,8 @@
 /**
- * A compiled set of terms found in one pass over the normalized views, with every hit verified
+ * Compiled sets of terms found in one pass over the normalized views, with every hit verified
  * (word boundaries, stretched-letter runs, allowlisted innocent words) and mapped to the ORIGINAL text.
+ * A `TermCatalog` holds several term lists (the lexicons, the co-occurrence groups, the context rules) in
+ * one set of matchers, so one pass over each view serves them all; a `TermIndex` is a catalog of one list.
  *
  * Each term is compiled through the same normalizer as the text, so a lexicon written in traditional
  * characters, full width or capitals matches all forms. Latin terms match in the skeleton view (stretched
@@ -12,7 +14,7 @@ import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
 import { PINYIN_READINGS } from '../../normalize/tables.ts';
 import type { NormalizedText } from '../../normalize/types.ts';
-import { AhoCorasick } from './aho-corasick.ts';
+import { AhoCorasick, Occurrences } from './aho-corasick.ts';
 
 /** `word`: whole words only (Latin). `prefix`: the term starts a word (fuck → fucking). `substring`: anywhere (hanzi default). */
 export type MatchMode = 'word' | 'prefix' | 'substring';
@@ -35,10 +37,12 @@ export interface TermHit<T> {
   via: 'text' | 'sound';
 }
 
-interface Compiled<T> {
-  /** Index of the spec this came from: a hit by sound is dropped only where the SAME term matched by text. */
+interface Compiled {
+  /** Which term of the catalog this came from: a hit by sound is dropped only where the SAME term matched by text. */
   id: number;
-  value: T;
+  /** Which list of the catalog the term belongs to. */
+  list: number;
+  value: unknown;
   mode: MatchMode;
   runs: Uint16Array;
   latinStart: boolean;
@@ -46,20 +50,30 @@ interface Compiled<T> {
   /** Allowlisted phrases (skeleton form) and where the term sits inside each. */
   allow: Array<{ text: string; offset: number }>;
   /** Every allowlisted phrase in skeleton form, for hits by sound (which may only sound like the term). */
-  allowRaw: readonly string[];
+  allowSkeletons: readonly string[];
+}
+
+interface Pattern {
+  text: string;
+  value: Compiled;
 }
 
 const MAX_READING_VARIANTS = 16;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
-function skeletonOf(text: string): { text: string; runs: Uint16Array } {
-  const sk = normalize(text).skeleton;
+/** The skeleton view without leading and trailing spaces, and its run lengths. */
+function trimmedSkeleton(n: NormalizedText): { text: string; runs: Uint16Array } {
+  const sk = n.skeleton;
   return { text: sk.text.trim(), runs: sk.runs.slice(sk.text.length - sk.text.trimStart().length, sk.text.trimEnd().length) };
 }
 
-function readingsOf(term: string): string[] {
+function skeletonOf(text: string): { text: string; runs: Uint16Array } {
+  return trimmedSkeleton(normalize(text));
+}
+
+function readingsOf(n: NormalizedText): string[] {
   let variants = [''];
-  for (const ch of normalize(term).compact.text) {
+  for (const ch of n.compact.text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (!isHan(cp)) {
       if (isLatinLetter(cp)) variants = variants.map((v) => v + ch);
@@ -80,131 +94,219 @@ function hanCount(text: string): number {
   return n;
 }
 
-export class TermIndex<T> {
-  private readonly textMatcher: AhoCorasick<Compiled<T>>;
-  private readonly soundMatcher: AhoCorasick<Compiled<T>>;
-  /** Terms made only of symbols and emoji (🔫, 🍆💦): matched in the fold view, where no symbol is dropped. */
-  private readonly symbolMatcher: AhoCorasick<Compiled<T>>;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NO_RUNS = new Uint16Array(0);
+const NO_HITS: ReadonlyArray<TermHit<never>> = Object.freeze([]);
 
-  constructor(specs: Iterable<TermSpec<T>>, where: string) {
-    const textPatterns: Array<{ text: string; value: Compiled<T> }> = [];
-    const soundPatterns: Array<{ text: string; value: Compiled<T> }> = [];
-    const symbolPatterns: Array<{ text: string; value: Compiled<T> }> = [];
-    let id = -1;
-    for (const spec of specs) {
-      id++;
-      const folded = normalize(spec.term).fold.text.replace(/\s+/g, '');
-      if (folded.length > 0 && !/[\p{L}\p{N}]/u.test(folded)) {
-        const none = new Uint16Array(0);
-        symbolPatterns.push({
-          text: folded,
-          value: { id, value: spec.value, mode: 'substring', runs: none, latinStart: false, latinEnd: false, allow: [], allowRaw: [] },
-        });
-        continue;
-      }
-      const sk = skeletonOf(spec.term);
-      if (sk.text.length === 0) throw new Error(`${where}: term "${spec.term}" is empty after normalization`);
-      const first = sk.text.codePointAt(0) ?? 0;
-      const last = sk.text.codePointAt(sk.text.length - 1) ?? 0;
-      const latinStart = isAlnum(first);
-      const latinEnd = isAlnum(last);
-      const mode: MatchMode = spec.match ?? (latinStart || latinEnd ? 'word' : 'substring');
-      const allow: Compiled<T>['allow'] = [];
-      const termReadings = spec.phonetic ? readingsOf(spec.term) : [];
-      for (const phrase of spec.allow ?? []) {
-        const a = skeletonOf(phrase).text;
-        let at = a.indexOf(sk.text);
-        if (at < 0) {
-          // a phonetic term may allow an innocent word that only SOUNDS like it (贱人 ~ 收件人): checked on hits by sound
-          const phraseReadings = readingsOf(phrase);
-          if (termReadings.some((r) => phraseReadings.some((p) => p.includes(r)))) continue;
-          throw new Error(`${where}: allow phrase "${phrase}" contains the term "${spec.term}" neither in writing nor by sound`);
-        }
-        while (at >= 0) {
-          allow.push({ text: a, offset: at });
-          at = a.indexOf(sk.text, at + 1);
-        }
-      }
-      const compiled: Compiled<T> = { id, value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowRaw: (spec.allow ?? []).map((p) => skeletonOf(p).text) };
-      textPatterns.push({ text: sk.text, value: compiled });
-      // wildcard variants: one vowel written as '*' (f*ck, n*gger)
-      if (latinStart && /^[a-z]+$/.test(sk.text)) {
-        for (let i = 1; i < sk.text.length; i++) {
-          if (VOWELS.has(sk.text[i] ?? '')) textPatterns.push({ text: `${sk.text.slice(0, i)}*${sk.text.slice(i + 1)}`, value: compiled });
-        }
-      }
-      const hans = hanCount(sk.text);
-      const phonetic = spec.phonetic ?? false; // by sound only where the data asks: homophones of common syllables abound (知道你家 ~ 到你家)
-      if (phonetic && hans > 0) {
-        for (const reading of readingsOf(spec.term)) soundPatterns.push({ text: reading, value: compiled });
-      }
-    }
-    this.textMatcher = new AhoCorasick(textPatterns);
-    this.soundMatcher = new AhoCorasick(soundPatterns);
-    this.symbolMatcher = new AhoCorasick(symbolPatterns);
+/** The matchers of a catalog, built once every list has been added. */
+interface Matchers {
+  text: AhoCorasick<Compiled>;
+  sound: AhoCorasick<Compiled>;
+  /** Terms made only of symbols and emoji (🔫, 🍆💦): matched in the fold view, where no symbol is dropped. */
+  symbols: AhoCorasick<Compiled>;
+}
+
+/** One list of terms in a catalog: what a detector holds. */
+export class TermList<T> {
+  constructor(
+    private readonly catalog: TermCatalog,
+    private readonly list: number,
+  ) {}
+
+  /** This list's hits in the text (computed once per text for every list of the catalog). Do not modify. */
+  find(doc: NormalizedText): ReadonlyArray<TermHit<T>> {
+    return this.catalog.findAll(doc)[this.list] as ReadonlyArray<TermHit<T>>;
+  }
+}
+
+/**
+ * Several term lists compiled into one set of matchers. Each list is compiled (and checked: bad terms throw,
+ * naming `where`) when it is added; the matchers are built on the first find, after which no list may be added.
+ */
+export class TermCatalog {
+  private readonly textPatterns: Pattern[] = [];
+  private readonly soundPatterns: Pattern[] = [];
+  private readonly symbolPatterns: Pattern[] = [];
+  private lists = 0;
+  private terms = 0;
+  private matchers: Matchers | null = null;
+  /** Scratch for the matchers' occurrences, reused by every find (matching is synchronous). */
+  private readonly found = new Occurrences();
+  /** The last text searched and its hits by list: the detectors sharing the catalog each ask for the same text. */
+  private lastDoc: NormalizedText | null = null;
+  private lastHits: ReadonlyArray<ReadonlyArray<TermHit<unknown>>> = [];
+
+  add<T>(specs: Iterable<TermSpec<T>>, where: string): TermList<T> {
+    if (this.matchers) throw new Error(`${where}: a term list was added to a catalog already in use`);
+    const list = this.lists++;
+    for (const spec of specs) this.compile(spec, where, list);
+    return new TermList<T>(this, list);
   }
 
-  get size(): number {
-    return this.textMatcher.size;
+  private compile(spec: TermSpec<unknown>, where: string, list: number): void {
+    const id = this.terms++;
+    const n = normalize(spec.term);
+    const folded = n.fold.text.replace(/\s+/g, '');
+    if (folded.length > 0 && !LETTER_OR_DIGIT.test(folded)) {
+      this.symbolPatterns.push({
+        text: folded,
+        value: { id, list, value: spec.value, mode: 'substring', runs: NO_RUNS, latinStart: false, latinEnd: false, allow: [], allowSkeletons: [] },
+      });
+      return;
+    }
+    const sk = trimmedSkeleton(n);
+    if (sk.text.length === 0) throw new Error(`${where}: term "${spec.term}" is empty after normalization`);
+    const first = sk.text.codePointAt(0) ?? 0;
+    const last = sk.text.codePointAt(sk.text.length - 1) ?? 0;
+    const latinStart = isAlnum(first);
+    const latinEnd = isAlnum(last);
+    const mode: MatchMode = spec.match ?? (latinStart || latinEnd ? 'word' : 'substring');
+    const allow: Compiled['allow'] = [];
+    const allowSkeletons: string[] = [];
+    const termReadings = spec.phonetic ? readingsOf(n) : [];
+    for (const phrase of spec.allow ?? []) {
+      const a = skeletonOf(phrase).text;
+      allowSkeletons.push(a);
+      let at = a.indexOf(sk.text);
+      if (at < 0) {
+        // a phonetic term may allow an innocent word that only SOUNDS like it (贱人 ~ 收件人): checked on hits by sound
+        const phraseReadings = readingsOf(normalize(phrase));
+        if (termReadings.some((r) => phraseReadings.some((p) => p.includes(r)))) continue;
+        throw new Error(`${where}: allow phrase "${phrase}" contains the term "${spec.term}" neither in writing nor by sound`);
+      }
+      while (at >= 0) {
+        allow.push({ text: a, offset: at });
+        at = a.indexOf(sk.text, at + 1);
+      }
+    }
+    const compiled: Compiled = { id, list, value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowSkeletons };
+    this.textPatterns.push({ text: sk.text, value: compiled });
+    // wildcard variants: one vowel written as '*' (f*ck, n*gger)
+    if (latinStart && /^[a-z]+$/.test(sk.text)) {
+      for (let i = 1; i < sk.text.length; i++) {
+        if (VOWELS.has(sk.text[i] ?? '')) this.textPatterns.push({ text: `${sk.text.slice(0, i)}*${sk.text.slice(i + 1)}`, value: compiled });
+      }
+    }
+    const phonetic = spec.phonetic ?? false; // by sound only where the data asks: homophones of common syllables abound (知道你家 ~ 到你家)
+    if (phonetic && hanCount(sk.text) > 0) {
+      for (const reading of readingsOf(n)) this.soundPatterns.push({ text: reading, value: compiled });
+    }
+  }
+
+  /** Build the matchers now (otherwise the first find does). */
+  seal(): void {
+    this.matchers ??= {
+      text: new AhoCorasick(this.textPatterns),
+      sound: new AhoCorasick(this.soundPatterns),
+      symbols: new AhoCorasick(this.symbolPatterns),
+    };
+  }
+
+  /** Every list's hits, by list number: text hits first (skeleton view, then symbols in the fold view), then hits by sound. */
+  findAll(doc: NormalizedText): ReadonlyArray<ReadonlyArray<TermHit<unknown>>> {
+    if (doc === this.lastDoc) return this.lastHits;
+    this.seal();
+    const m = this.matchers as Matchers;
+    const byList: Array<Array<TermHit<unknown>> | undefined> = new Array(this.lists);
+    // the hits by text as (term, start, end): a hit by sound of the same term at the same span is not reported twice
+    let byText: number[] | null = null;
+    const found = this.found;
+    const sk = doc.skeleton;
+    found.clear();
+    m.text.scan(sk.text, found);
+    for (let i = 0; i < found.count; i++) {
+      const p = found.pattern(i);
+      const e = found.end(i);
+      const c = m.text.values[p] as Compiled;
+      const s = e - (m.text.lengths[p] as number);
+      if (!boundaryOk(sk.text, s, e, c)) continue;
+      if (!runsOk(sk.runs, s, c)) continue;
+      if (c.allow.length > 0 && allowed(sk.text, s, c)) continue;
+      const start = sk.start[s] ?? 0;
+      const end = sk.end[e - 1] ?? 0;
+      (byText ??= []).push(c.id, start, end);
+      (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'text' });
+    }
+    if (m.symbols.size > 0) {
+      const f = doc.fold;
+      found.clear();
+      m.symbols.scan(f.text, found);
+      for (let i = 0; i < found.count; i++) {
+        const p = found.pattern(i);
+        const e = found.end(i);
+        const c = m.symbols.values[p] as Compiled;
+        const s = e - (m.symbols.lengths[p] as number);
+        (byList[c.list] ??= []).push({ value: c.value, start: f.start[s] ?? 0, end: f.end[e - 1] ?? 0, via: 'text' });
+      }
+    }
+    if (m.sound.size > 0 && doc.phonetic.text.length > 0) {
+      const ph = doc.phonetic;
+      found.clear();
+      m.sound.scan(ph.text, found);
+      for (let i = 0; i < found.count; i++) {
+        const p = found.pattern(i);
+        const e = found.end(i);
+        const s = e - (m.sound.lengths[p] as number);
+        if (ph.tokenStart[s] !== 1) continue;
+        if (e < ph.text.length && ph.tokenStart[e] !== 1) continue;
+        const start = ph.start[s] ?? 0;
+        const end = ph.end[e - 1] ?? 0;
+        const c = m.sound.values[p] as Compiled;
+        if (byText !== null && foundByText(byText, c.id, start, end)) continue;
+        if (allowedAround(doc, start, end, c)) continue;
+        (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'sound' });
+      }
+    }
+    const result: Array<ReadonlyArray<TermHit<unknown>>> = new Array(this.lists);
+    for (let k = 0; k < this.lists; k++) result[k] = byList[k] ?? NO_HITS;
+    this.lastDoc = doc;
+    this.lastHits = result;
+    return result;
+  }
+}
+
+/** A compiled set of terms on its own: a catalog of one list, built at once. */
+export class TermIndex<T> {
+  private readonly terms: TermList<T>;
+
+  constructor(specs: Iterable<TermSpec<T>>, where: string) {
+    const catalog = new TermCatalog();
+    this.terms = catalog.add(specs, where);
+    catalog.seal();
   }
 
   find(doc: NormalizedText): Array<TermHit<T>> {
-    const out: Array<TermHit<T>> = [];
-    const seen = new Set<string>();
-    const sk = doc.skeleton;
-    for (const hit of this.textMatcher.find(sk.text)) {
-      const c = hit.value;
-      if (!this.boundaryOk(sk.text, hit.start, hit.end, c)) continue;
-      if (!this.runsOk(sk.runs, hit.start, c)) continue;
-      if (this.allowed(sk.text, hit.start, c)) continue;
-      const start = sk.start[hit.start] ?? 0;
-      const end = sk.end[hit.end - 1] ?? 0;
-      seen.add(`${c.id}:${start}:${end}`);
-      out.push({ value: c.value, start, end, via: 'text' });
-    }
-    if (this.symbolMatcher.size > 0) {
-      const f = doc.fold;
-      for (const hit of this.symbolMatcher.find(f.text)) {
-        out.push({ value: hit.value.value, start: f.start[hit.start] ?? 0, end: f.end[hit.end - 1] ?? 0, via: 'text' });
-      }
-    }
-    if (this.soundMatcher.size > 0 && doc.phonetic.text.length > 0) {
-      const ph = doc.phonetic;
-      for (const hit of this.soundMatcher.find(ph.text)) {
-        if (ph.tokenStart[hit.start] !== 1) continue;
-        if (hit.end < ph.text.length && ph.tokenStart[hit.end] !== 1) continue;
-        const start = ph.start[hit.start] ?? 0;
-        const end = ph.end[hit.end - 1] ?? 0;
-        if (seen.has(`${hit.value.id}:${start}:${end}`)) continue;
-        if (this.allowedAround(doc, start, end, hit.value)) continue;
-        out.push({ value: hit.value.value, start, end, via: 'sound' });
-      }
-    }
-    return out;
+    return this.terms.find(doc).slice();
   }
+}
 
-  private boundaryOk(text: string, s: number, e: number, c: Compiled<T>): boolean {
-    if (c.mode === 'substring') return true;
-    if (c.latinStart && s > 0 && isAlnum(text.charCodeAt(s - 1))) return false;
-    if (c.mode === 'word' && c.latinEnd && e < text.length && isAlnum(text.charCodeAt(e))) return false;
-    return true;
-  }
+/** Did term `id` match by text at [start, end)? `byText` holds (term, start, end) triples. */
+function foundByText(byText: readonly number[], id: number, start: number, end: number): boolean {
+  for (let k = 0; k < byText.length; k += 3) if (byText[k] === id && byText[k + 1] === start && byText[k + 2] === end) return true;
+  return false;
+}
 
-  private runsOk(runs: Uint16Array, s: number, c: Compiled<T>): boolean {
-    for (let k = 0; k < c.runs.length; k++) if ((runs[s + k] ?? 1) < (c.runs[k] ?? 1)) return false;
-    return true;
-  }
+function boundaryOk(text: string, s: number, e: number, c: Compiled): boolean {
+  if (c.mode === 'substring') return true;
+  if (c.latinStart && s > 0 && isAlnum(text.charCodeAt(s - 1))) return false;
+  if (c.mode === 'word' && c.latinEnd && e < text.length && isAlnum(text.charCodeAt(e))) return false;
+  return true;
+}
 
-  private allowed(text: string, s: number, c: Compiled<T>): boolean {
-    for (const a of c.allow) if (s >= a.offset && text.startsWith(a.text, s - a.offset)) return true;
-    return false;
-  }
+function runsOk(runs: Uint16Array, s: number, c: Compiled): boolean {
+  for (let k = 0; k < c.runs.length; k++) if ((runs[s + k] ?? 1) < (c.runs[k] ?? 1)) return false;
+  return true;
+}
 
-  /** For a hit by sound: is the written text there one of the allowlisted innocent words? */
-  private allowedAround(doc: NormalizedText, start: number, end: number, c: Compiled<T>): boolean {
-    if (c.allowRaw.length === 0) return false;
-    const window = doc.original.slice(Math.max(0, start - 8), Math.min(doc.original.length, end + 8));
-    const text = normalize(window).skeleton.text;
-    return c.allowRaw.some((phrase) => text.includes(phrase));
-  }
+function allowed(text: string, s: number, c: Compiled): boolean {
+  for (const a of c.allow) if (s >= a.offset && text.startsWith(a.text, s - a.offset)) return true;
+  return false;
+}
+
+/** For a hit by sound: is the written text there one of the allowlisted innocent words? */
+function allowedAround(doc: NormalizedText, start: number, end: number, c: Compiled): boolean {
+  if (c.allowSkeletons.length === 0) return false;
+  const window = doc.original.slice(Math.max(0, start - 8), Math.min(doc.original.length, end + 8));
+  const text = normalize(window).skeleton.text;
+  return c.allowSkeletons.some((phrase) => text.includes(phrase));
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize/pipeline.ts';
+import { TermCatalog, TermIndex, type TermSpec } from './term-index.ts';
+
+const insults: Array<TermSpec<string>> = [
+  { term: '傻逼', value: 'shabi', phonetic: true },
+  { term: 'fuck', value: 'fuck', match: 'prefix' },
+  { term: 'ass', value: 'ass', allow: ['class', 'assess'] },
+  { term: '🔫', value: 'gun' },
+];
+const context: Array<TermSpec<string>> = [
+  { term: 'report', value: 'report', match: 'prefix' },
+  { term: '傻逼', value: 'quoted', phonetic: true },
+];
+
+const texts = ['你个煞笔 sha bi', 'FUUUCK this class, f*cking ass 🔫', 'I reported 傻逼 to the mods', 'assessment', ''];
+
+describe('TermCatalog', () => {
+  it('finds for each list exactly what a TermIndex of that list alone finds', () => {
+    const catalog = new TermCatalog();
+    const a = catalog.add(insults, 'insults');
+    const b = catalog.add(context, 'context');
+    const aloneA = new TermIndex(insults, 'insults');
+    const aloneB = new TermIndex(context, 'context');
+    for (const text of texts) {
+      const doc = normalize(text);
+      expect(a.find(doc)).toEqual(aloneA.find(doc));
+      expect(b.find(doc)).toEqual(aloneB.find(doc));
+    }
+  });
+
+  it('a hit by text in one list does not hide the same span by sound in another (regression: shared pass)', () => {
+    const catalog = new TermCatalog();
+    const a = catalog.add([{ term: '傻逼', value: 'a' }], 'a');
+    const b = catalog.add([{ term: '傻逼', value: 'b', phonetic: true }], 'b');
+    const doc = normalize('煞笔 傻逼');
+    expect(a.find(doc).map((h) => [h.start, h.end, h.via])).toEqual([[3, 5, 'text']]);
+    expect(b.find(doc).map((h) => [h.start, h.end, h.via])).toEqual([
+      [3, 5, 'text'],
+      [0, 2, 'sound'],
+    ]);
+  });
+
+  it('throws at build time, naming the list, for a bad term; refuses a list added after matching began', () => {
+    const catalog = new TermCatalog();
+    catalog.add(insults, 'insults');
+    expect(() => catalog.add([{ term: '\u200b', value: 'x' }], 'rules/bad.yaml')).toThrow(/rules\/bad.yaml: term/);
+    expect(() => catalog.add([{ term: 'cat', value: 'z', allow: ['dog'] }], 'rules/allow.yaml')).toThrow(/rules\/allow.yaml: allow phrase "dog"/);
+    catalog.findAll(normalize('x'));
+    expect(() => catalog.add(context, 'late')).toThrow(/late: a term list was added to a catalog already in use/);
+  });
+});
