@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { denseText, estimateSimilarity, jaccard, SIGNATURE_SIZE, signatureFromJson, signatureToJson, textSignature } from '../../src/actors/minhash.ts';
+import { mutate, RAID_TEMPLATES, rng } from '../../src/cli/simulate/traffic.ts';
+
+const TEMPLATE = 'get out of this stream nobody wants your kind here';
+
+describe('near-duplicate text', () => {
+  it.each([
+    ['leetspeak', 'g3t 0ut of th1s str34m n0b0dy w4nts y0ur k1nd h3r3'],
+    ['homoglyphs', 'gеt оut оf this strеam nоbоdy wants yоur kind hеrе'],
+    ['zero-width characters', 'get\u200b out of\u200d this str\u2060eam nobody wants your kind here'],
+    ['spacing', 'g e t  out   of this s t r e a m nobody wants your kind here'],
+    ['emoji', '🔥 get out of this 💀 stream nobody wants your kind here 🤡🤡'],
+    ['stretching and case', 'GET OUUUUT of this STREAM nobodyyyy wants your kind here!!!'],
+    ['full-width forms', 'ｇｅｔ ｏｕｔ of this stream nobody wants your kind here'],
+  ])('%s collapse onto the template', (_evasion, variant) => {
+    const a = textSignature(TEMPLATE);
+    const b = textSignature(variant);
+    expect(estimateSimilarity(a.signature, b.signature)).toBeGreaterThanOrEqual(0.6);
+    expect(jaccard(a.shingles, b.shingles)).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('300 altered copies of one template are near-duplicates of its first copy; unrelated chat is not', () => {
+    const random = rng(7);
+    for (const template of RAID_TEMPLATES) {
+      const first = textSignature(mutate(random, template));
+      const sims = Array.from({ length: 300 }, () => estimateSimilarity(first.signature, textSignature(mutate(random, template)).signature));
+      expect(sims.filter((s) => s >= 0.45).length / sims.length).toBeGreaterThan(0.95);
+    }
+    const chat = ['anyone know when the next stream is', 'that jump was insane', 'what settings do you use', '第一次来，大家好'];
+    const raid = textSignature(RAID_TEMPLATES[1]!);
+    for (const c of chat) expect(estimateSimilarity(raid.signature, textSignature(c).signature)).toBeLessThan(0.2);
+  });
+
+  it('keeps only letters and digits of the skeleton view (repeated letters written once)', () => {
+    expect(denseText('F.r.e.e  💰 M0NEY!!')).toBe('fremoney');
+    expect(denseText('freeeee money')).toBe(denseText('free money'));
+  });
+
+  it('property: deterministic, symmetric, 1 on itself, in [0, 1]; signatures survive JSON', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (x, y) => {
+        const a = textSignature(x);
+        const b = textSignature(y);
+        expect(textSignature(x).signature).toEqual(a.signature);
+        const s = estimateSimilarity(a.signature, b.signature);
+        expect(s).toBe(estimateSimilarity(b.signature, a.signature));
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(estimateSimilarity(a.signature, a.signature)).toBe(1);
+        expect(signatureFromJson(JSON.parse(JSON.stringify(signatureToJson(a.signature))))).toEqual(a.signature);
+      }),
+      { numRuns: 200 },
+    );
+    expect(signatureFromJson([1, 2, 3])).toBeNull();
+    expect(SIGNATURE_SIZE).toBe(64);
+  });
+});
