@@ -105,6 +105,23 @@ describe('reporter and investigator', () => {
     await shot(investigator, 'case');
   });
 
+  it('offers only conflict-free investigators for reassignment, and reassigns', async () => {
+    const assignment = investigator.getByTestId('case-assignment');
+    const select = assignment.getByLabel('Assign to');
+    await select.waitFor();
+    const offered = (await select.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).filter(Boolean);
+    // The accused's manager is an investigator but in the conflict set; the accused is no investigator at all.
+    expect(offered).not.toContain('mgr1');
+    expect(offered).not.toContain('acc1');
+    expect(offered).toEqual(expect.arrayContaining(['hrhead', 'board1']));
+    const peer = offered.includes('hr2') ? 'hr2' : 'hr1';
+    await select.selectOption(peer);
+    await assignment.getByRole('button', { name: 'Assign', exact: true }).click();
+    await investigator.getByRole('status').filter({ hasText: 'Assigned.' }).waitFor();
+    await expect.poll(() => assignment.locator('strong').first().textContent()).toContain(`(${peer})`);
+    await shot(investigator, 'case-assignment');
+  });
+
   it('the reporter comes back with the receipt, reads the reply and writes back', async () => {
     const page = await reporter.newPage();
     await page.goto(`${haven.url}/#/receipt`);
