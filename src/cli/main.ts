@@ -7,7 +7,9 @@ program
   .description('Haven trust-and-safety: screen text, run the service, train and evaluate models.')
   .version('0.1.0');
 
-for (const register of commands) register(program);
+// Load only the command being run; anything else (--help, help, an unknown name) loads them all.
+const named = commands.filter((c) => c.name === process.argv[2]);
+for (const entry of named.length > 0 ? named : commands) (await entry.load())(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
