@@ -7,7 +7,7 @@ export const getWhoami = defineRoute({
   url: '/v1/whoami',
   tag: 'system',
   summary: 'The key the request was made with: its id and role',
-  roles: ['service', 'moderator'],
+  roles: ['service', 'moderator', 'investigator'],
   responses: { 200: { description: 'The calling key.', schema: z.object({ keyId: z.string(), role: z.enum(ROLES) }) } },
   handler({ principal }) {
     return principal;
