@@ -53,10 +53,11 @@ export class AhoCorasick<T> {
   private readonly rootNext: Int32Array;
   /**
    * Where node n goes on code unit c, for every c on which it does not go where the root would:
-   * edgeUnit/edgeNode[edgeFrom[n] .. edgeFrom[n + 1]), sorted by code unit. These are n's children plus the
+   * edgeUnit/edgeNode[edgeFrom[n] .. edgeEnd[n]), sorted by code unit. These are n's children plus the
    * moves it inherits along its failure links, so a scan never walks a failure link.
    */
   private readonly edgeFrom: Int32Array;
+  private readonly edgeEnd: Int32Array;
   private readonly edgeUnit: Uint16Array;
   private readonly edgeNode: Int32Array;
   /** Outputs of node n: outPattern[outFrom[n] .. outFrom[n + 1]). */
@@ -94,19 +95,12 @@ export class AhoCorasick<T> {
     }
     const nodes = next.length;
 
-    // 2. breadth-first: failure links; outputs merged along them (own patterns first, then inherited);
-    //    moves merged along them too (a node's own child wins over an inherited move on the same unit)
+    // 2. breadth-first: failure links, and outputs merged along them (own patterns first, then inherited)
     const fail = new Int32Array(nodes);
     const out: number[][] = own.map((o) => o.slice());
-    const moves: Array<Map<number, number>> = next.map((m) => new Map(m));
     const queue: number[] = [...(next[0] as Map<number, number>).values()];
     for (let qi = 0; qi < queue.length; qi++) {
       const node = queue[qi] as number;
-      const f0 = fail[node] as number;
-      if (f0 !== 0) {
-        const mine = moves[node] as Map<number, number>;
-        for (const [c, to] of moves[f0] as Map<number, number>) if (!mine.has(c)) mine.set(c, to);
-      }
       for (const [c, child] of next[node] as Map<number, number>) {
         queue.push(child);
         let f = fail[node] as number;
@@ -118,24 +112,48 @@ export class AhoCorasick<T> {
       }
     }
 
-    // 3. flatten
+    // 3. moves, in the same order (a node's failure target comes before it): a node's own children, sorted,
+    //    merged with its failure target's moves (its own child wins on the same unit); the root's are dense
     this.rootNext = new Int32Array(0x10000);
     for (const [c, child] of next[0] as Map<number, number>) this.rootNext[c] = child;
-    this.edgeFrom = new Int32Array(nodes + 1);
-    let edges = 0;
-    for (let n = 1; n < nodes; n++) edges += (moves[n] as Map<number, number>).size;
-    this.edgeUnit = new Uint16Array(edges);
-    this.edgeNode = new Int32Array(edges);
+    this.edgeFrom = new Int32Array(nodes);
+    this.edgeEnd = new Int32Array(nodes);
+    let units = new Uint16Array(Math.max(16, nodes * 2));
+    let targets = new Int32Array(units.length);
     let k = 0;
-    for (let n = 0; n < nodes; n++) {
-      this.edgeFrom[n] = k;
-      if (n === 0) continue;
-      for (const [c, to] of [...(moves[n] as Map<number, number>)].sort((a, b) => a[0] - b[0])) {
-        this.edgeUnit[k] = c;
-        this.edgeNode[k++] = to;
+    for (const node of queue) {
+      const mine = [...(next[node] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+      const f = fail[node] as number;
+      let i = f === 0 ? 0 : (this.edgeFrom[f] as number);
+      const iEnd = f === 0 ? 0 : (this.edgeEnd[f] as number);
+      if (k + mine.length + (iEnd - i) > units.length) {
+        const grownUnits = new Uint16Array(2 * (k + mine.length + (iEnd - i)));
+        const grownTargets = new Int32Array(grownUnits.length);
+        grownUnits.set(units.subarray(0, k));
+        grownTargets.set(targets.subarray(0, k));
+        units = grownUnits;
+        targets = grownTargets;
       }
+      this.edgeFrom[node] = k;
+      let j = 0;
+      while (j < mine.length || i < iEnd) {
+        const [cj, tj] = mine[j] ?? [0x10000, 0];
+        const ci = i < iEnd ? (units[i] as number) : 0x10000;
+        if (cj <= ci) {
+          units[k] = cj;
+          targets[k++] = tj;
+          j++;
+          if (cj === ci) i++;
+        } else {
+          units[k] = ci;
+          targets[k++] = targets[i] as number;
+          i++;
+        }
+      }
+      this.edgeEnd[node] = k;
     }
-    this.edgeFrom[nodes] = k;
+    this.edgeUnit = units.slice(0, k);
+    this.edgeNode = targets.slice(0, k);
     this.outFrom = new Int32Array(nodes + 1);
     let outs = 0;
     for (const o of out) outs += o.length;
@@ -162,6 +180,7 @@ export class AhoCorasick<T> {
     if (this.values.length === 0) return;
     const rootNext = this.rootNext;
     const edgeFrom = this.edgeFrom;
+    const edgeEnd = this.edgeEnd;
     const edgeUnit = this.edgeUnit;
     const edgeNode = this.edgeNode;
     const outFrom = this.outFrom;
@@ -173,7 +192,7 @@ export class AhoCorasick<T> {
       if (node !== 0) {
         // node's moves, sorted: binary search down to a few, then look at each
         let lo = edgeFrom[node] as number;
-        let hi = edgeFrom[node + 1] as number;
+        let hi = edgeEnd[node] as number;
         while (hi - lo > 8) {
           const mid = (lo + hi) >>> 1;
           if ((edgeUnit[mid] as number) <= c) lo = mid;
