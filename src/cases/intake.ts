@@ -6,7 +6,7 @@
  */
 import { newId } from '../store/ids.ts';
 import { appendAudit } from './audit.ts';
-import { addDeadline, type PendingEvent } from './case-store.ts';
+import { addDeadline, investigatorLoad, type PendingEvent } from './case-store.ts';
 import { iso } from './clock.ts';
 import { CaseError } from './errors.ts';
 import { loadOrg } from './org-store.ts';
@@ -15,7 +15,6 @@ import { placeCase, NO_CONFLICT_FREE } from './placement.ts';
 import { newReceipt } from './receipt.ts';
 import { conflictParties, routeCase, startingTier, type Category } from './routing.ts';
 import type { CaseDeps } from './settings.ts';
-import { investigatorLoad } from './case-store.ts';
 
 export interface Attachment {
   filename: string;
