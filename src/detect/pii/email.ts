@@ -17,13 +17,25 @@ const BRACKETED_AT = /[\[({]\s*at\s*[\])}]/;
 function mayHoldEmail(text: string): boolean {
   return text.includes('@') || BRACKETED_AT.test(text) || (text.includes(' dot ') && text.includes(' at '));
 }
+/**
+ * Cheaper gates before each full pattern, each a condition every match of that pattern meets: PLAIN needs a '.'
+ * after an '@' (so "@someone" mentions skip it); SPELLED ends with a dot (".", "dot", "(dot)") and a known TLD.
+ */
+const DOT_TLD = new RegExp(`(?:\\.|dot\\s*[\\])}]?)\\s*${TLD}(?![a-z0-9])`);
+function mayHoldPlain(text: string): boolean {
+  const at = text.indexOf('@');
+  return at >= 0 && text.indexOf('.', at) >= 0;
+}
 
 export function findEmails(text: string): PiiMatch[] {
   if (!mayHoldEmail(text)) return [];
   const out: PiiMatch[] = [];
   let m: RegExpExecArray | null;
-  PLAIN.lastIndex = 0;
-  while ((m = PLAIN.exec(text)) !== null) out.push({ type: 'email', start: m.index, end: m.index + m[0].length });
+  if (mayHoldPlain(text)) {
+    PLAIN.lastIndex = 0;
+    while ((m = PLAIN.exec(text)) !== null) out.push({ type: 'email', start: m.index, end: m.index + m[0].length });
+  }
+  if (!DOT_TLD.test(text)) return out;
   SPELLED.lastIndex = 0;
   while ((m = SPELLED.exec(text)) !== null) {
     const start = m.index;
