@@ -17,15 +17,22 @@ const CASES: Record<string, Array<{ text: string; without: string; label: Label;
 const fakeModel = createEngine({ rules, model: () => ({ insult: 0.99 }) });
 
 CASES.quoting_to_report = [
+  { text: '卖家非要我加微信转账，我拒绝了，大家别上当', without: '加微信转账', label: 'contact_offplatform' },
+  { text: 'Calling people "f*ggots" in chat should get you banned', without: 'you f*ggots', label: 'hate' },
   { text: '举报：这个人骂我傻逼，截图在这', without: '这个人是傻逼', label: 'insult' },
   { text: 'He messaged me "send me pics of your daughter\'s feet" — reporting this account', without: "send me pics of your daughter's feet", label: 'sexual_minor' },
 ];
-CASES.news_report = [{ text: 'Police say the man wrote "i will kill you" to a streamer', without: 'i will kill you', label: 'threat' }];
+CASES.news_report = [
+  { text: '某公司高管被指在饭局上强迫女员工陪酒，公司称已成立调查组', without: '去饭局陪酒', label: 'sexual_harassment' },
+  { text: '新规重申：禁止通过互联网销售电子烟', without: '销售电子烟', label: 'prohibited_listing' },
+{ text: 'Police say the man wrote "i will kill you" to a streamer', without: 'i will kill you', label: 'threat' }];
 CASES.education = [{ text: '"支那"一词带有强烈的侮辱性，历史上被用来贬低中国人', without: '支那人', label: 'hate' }];
 CASES.game_talk = [{ text: 'gg wp, i will kill you next round', without: 'i will kill you', label: 'threat' }];
 CASES.drug_prevention = [{ text: '禁毒宣传：冰毒、K粉都是国家管制的毒品，切勿尝试', without: '出冰毒', label: 'prohibited_listing' }];
-CASES.medical_sexual_health = [{ text: '安眠药必须在医生指导下使用', without: '安眠药现货', label: 'prohibited_listing' }];
+CASES.medical_sexual_health = [
+{ text: '安眠药必须在医生指导下使用', without: '安眠药现货', label: 'prohibited_listing' }];
 CASES.exclamation_not_aimed = [{ text: 'holy shit that was a clutch play', without: 'that was a clutch play', label: 'insult', engine: fakeModel }];
+CASES.listing_talk_neutral = [{ text: 'Pussy willow branches for sale, great for spring arrangements', without: 'Pussy willow branches', label: 'insult', engine: fakeModel }];
 CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her foot measures 17cm', without: 'Would these shoes fit', label: 'insult', engine: fakeModel }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
@@ -52,6 +59,11 @@ describe('context words the abuser uses lower nothing', () => {
     ['处方药免处方，安眠药现货', 'prohibited_listing'],
     ['Adderall 20mg, no doctor needed', 'prohibited_listing'],
     ['艾司唑仑，不用去医院开，直接发货', 'prohibited_listing'],
+    ['威而钢现货，不需要医生开', 'prohibited_listing'],
+    ['我找到她公司领导的电话了，明天就把截图发过去', 'doxxing'],
+    ["got her work email and her manager's name, sending them the screenshots tonight", 'doxxing'],
+    ['you f*ggot, this is our little secret', 'hate'],
+    ["does your daughter still have the socks she wore? unwashed pls", 'sexual_minor'],
   ] as const)('%j stays %s', (text, label) => {
     const r = engine.screen({ text });
     expect(r.labels).toContain(label);
