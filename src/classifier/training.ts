@@ -110,7 +110,7 @@ function quantize(weights: Float32Array): { scale: number; values: Int8Array } {
 }
 
 /** Stratified fold number (0..folds-1) of each row, from a seeded shuffle within each class. */
-function stratifiedFolds(labels: Uint8Array, folds: number, seed: number): Uint8Array {
+export function stratifiedFolds(labels: Uint8Array, folds: number, seed: number): Uint8Array {
   const fold = new Uint8Array(labels.length);
   const random = seededRandom(seed);
   for (const label of [0, 1]) {
