@@ -28,11 +28,11 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
   },
   'hate.en': {
     found: ['fucking nigger', 'n1gg3r', 'f​а66оt', 'knee grow', 'go back to your country', "that's a man in a dress"],
-    clean: ['Niger is a country in West Africa', 'a raccoon in the garden'],
+    clean: ['Niger is a country in West Africa', 'a raccoon in the garden', 'Maine Coon kittens for sale', 'flame retardant spray', 'a niggling knee injury', 'faggots and peas for tea', 'spic and span cleaner', 'tranny rebuilt, runs great', 'a chink in the armour', 'honky tonk bar'],
   },
   'hate.zh': {
     found: ['黑鬼滚出去', '死基佬', 'si ji lao', '泥哥来了', '支那人', '女的就该回家'],
-    clean: ['玉米棒子面', '黑人牙膏整箱出'],
+    clean: ['玉米棒子面', '黑人牙膏整箱出', '我只拿两件', '还有人要吗', '木珠手串', '中国男人和外国男人', '黑皮鞋42码', '一棒子打死所有人', '杀毒软件能杀光病毒吗', '小母狗三个月大找领养', '母猪饲料批发'],
   },
   'insult.en': {
     found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead'],
@@ -40,23 +40,23 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
   },
   'insult.zh': {
     found: ['你个傻逼', '煞笔', 'sha bi', '傻13', '滚远点', '🖕', '艹你大爷', 'ni nao zi you bing ba'],
-    clean: ['废物利用', '收件人王芳', '滚筒洗衣机', '摇滚乐队'],
+    clean: ['废物利用', '收件人王芳', '滚筒洗衣机', '摇滚乐队', '宝宝刚出生三个月', '纸张A4', '见货付款', '耳鼻喉科', '双十一扫货', '白吃白喝', '被球砸中了', 'Nike SB Dunk', '2B铅笔'],
   },
   'prohibited_listing.en': {
     found: ['vape pods for sale', 'xanax no script', 'worn panties', 'zaza', 'Adderall, no doctor needed', 'escorts tonight'],
-    clean: ['weed killer, half a bottle', 'Classic bass guitar'],
+    clean: ['weed killer, half a bottle', 'Classic bass guitar', 'full service history, one owner', 'the movie has a happy ending', 'tobacco brown leather boots', 'Molly loved her dress', 'cigarette pants, size 10'],
   },
   'prohibited_listing.zh': {
     found: ['出电子烟', '免处方', '冰毒', 'chu bingdu', '原味丝袜', '带原味', '安眠藥'],
-    clean: ['原味薯片一箱', '好几把椅子'],
+    clean: ['原味薯片一箱', '好几把椅子', '买个冰袋敷一下', '病毒感染', '他的言谈举止', '路口有电子眼', '大麻绳包邮', '网吧包夜15块', '打气枪'],
   },
   'sexual_harassment.en': {
     found: ['send nudes', 'show me your tits', 'wanna see you naked', 'spicy pics', 'your place or mine', 'he only touched you'],
-    clean: ['Great tits and blue tits at the feeder', 'Moby Dick, first edition', 'magna cum laude', 'Spotted dick and custard'],
+    clean: ['Great tits and blue tits at the feeder', 'Moby Dick, first edition', 'magna cum laude', 'Spotted dick and custard', 'Pussy willow branches', 'my favourite rapper', 'rapeseed oil'],
   },
   'sexual_harassment.zh': {
     found: ['约炮吗', 'yue pao', '发裸照', '发点lz', '陪酒', '好sao', '装什么清纯'],
-    clean: ['操场上打球', '好几把伞', '操你妈'],
+    clean: ['操场上打球', '好几把伞', '操你妈', '要包邮吗', '你要跑步吗', '这个要报名吗', '周末开放参观', '汽车保养', '早餐肉肠', '衣服有点奶渍', '扣缴个税', '身体强健', '我们将检查设备', '上床下桌'],
   },
   'sexual_minor.en': {
     found: ['child porn', 'jailbait', "your daughter's feet", 'socks she wore'],
@@ -68,7 +68,7 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
   },
   'threat.en': {
     found: ['i will kill you', 'I know where you live', 'kys', 'ky$', 'when i find you', "you'll never work in this city again"],
-    clean: ['I could kill for a coffee', 'that exam killed me', 'you killed it this round'],
+    clean: ['I could kill for a coffee', 'that exam killed me', 'you killed it this round', 'I hope you die laughing at this'],
   },
   'threat.zh': {
     found: ['我要杀了你', 'sha le ni', '你怎麼不去死', 'ni zen me bu qu si', '你去4吧', '送你上西天', '换个号照样找你'],
