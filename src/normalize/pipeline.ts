@@ -331,7 +331,14 @@ function compact(f: Units, b: Buffers): boolean {
       for (let k = i; k <= lastAlnum; k = nextKept(keep, n, k)) {
         const cp = cps[k] as number;
         if (classOf(cp) & (LATIN | WILDCARD)) continue; // '*' kept: the matcher knows wildcard variants
-        const mapped = LEET.get(cp);
+        let mapped = LEET.get(cp);
+        // a doubled 1 reads as ll (ki11, a11), a 1 after an l or between i and l as l (ki1l); a single 1 as i (k1ll)
+        if (cp === 0x31) {
+          const nx = nextKept(keep, n, k);
+          const next = nx < n ? (cps[nx] as number) : 0;
+          const prev = k > i ? (cps[k - 1] as number) : 0;
+          if (next === 0x31 || prev === 0x6c || (prev === 0x69 && next === 0x6c)) mapped = 'l';
+        }
         if (mapped !== undefined) {
           cps[k] = mapped.charCodeAt(0);
           same = false;
@@ -397,22 +404,36 @@ const PINYIN_BMP = (() => {
   return table;
 })();
 
-/** phonetic: hanzi as their most common toneless pinyin, Latin letters kept, the rest dropped; x is 1 where a syllable or word begins. */
-function phonetic(c: Units, u: Units): void {
+/** Sentence punctuation: a break that a match by sound must not cross (人，要 is not 人妖). ASCII '.' is not one: it is a common spacer (傻.逼). */
+const SENTENCE_BREAKS = new Set([0xff0c, 0x3002, 0xff01, 0xff1f, 0xff1b, 0xff1a, 0x3001, 0x2c, 0x21, 0x3f, 0x3b, 0x0a, 0x0d, 0x2026]);
+
+function hasBreak(original: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (SENTENCE_BREAKS.has(original.charCodeAt(k))) return true;
+  return false;
+}
+
+/**
+ * phonetic: hanzi as their most common toneless pinyin, Latin letters kept, the rest dropped; x is 1 where a
+ * syllable or word begins, 2 where it begins after sentence punctuation.
+ */
+function phonetic(c: Units, u: Units, original: string): void {
   u.reset(c.length + 16);
   let prevLatin = false;
+  let prevEnd = 0;
   for (let i = 0; i < c.length; i++) {
     const cp = c.cps[i] as number;
     const s = c.s[i] as number;
     const e = c.e[i] as number;
+    const start = i > 0 && s > prevEnd && hasBreak(original, prevEnd, s) ? 2 : 1;
+    prevEnd = e;
     if (isLatinLetter(cp)) {
-      u.push(cp, s, e, prevLatin ? 0 : 1);
+      u.push(cp, s, e, prevLatin && start === 1 ? 0 : start);
       prevLatin = true;
       continue;
     }
     prevLatin = false;
     const syllable = cp < 0x10000 ? (PINYIN_BMP[cp] as string) : isHan(cp) ? (PINYIN.get(cp) ?? '') : '';
-    for (let x = 0; x < syllable.length; x++) u.push(syllable.charCodeAt(x), s, e, x === 0 ? 1 : 0);
+    for (let x = 0; x < syllable.length; x++) u.push(syllable.charCodeAt(x), s, e, x === 0 ? start : 0);
   }
 }
 
@@ -428,7 +449,7 @@ export function normalize(original: string): NormalizedText {
     const foldSame = fold(original, b.fold);
     const compactSame = compact(b.fold, b);
     const skeletonSame = skeleton(b.compact, b.skeleton);
-    phonetic(b.compact, b.phonetic);
+    phonetic(b.compact, b.phonetic, original);
     const lf = utf16Length(b.fold);
     const lc = compactSame ? lf : utf16Length(b.compact);
     const ls = skeletonSame ? lc : utf16Length(b.skeleton);

@@ -14,7 +14,10 @@ export interface SkeletonView extends View {
   readonly runs: Uint16Array;
 }
 
-/** The phonetic view: hanzi as toneless pinyin, Latin letters kept, everything else dropped; `tokenStart[i]` is 1 where a syllable or word begins. */
+/**
+ * The phonetic view: hanzi as toneless pinyin, Latin letters kept, everything else dropped; `tokenStart[i]` is 1
+ * where a syllable or word begins, 2 where it begins after sentence punctuation (a match by sound never spans a 2).
+ */
 export interface PhoneticView extends View {
   readonly tokenStart: Uint8Array;
 }

@@ -50,3 +50,30 @@ describe('TermCatalog', () => {
     expect(() => catalog.add(context, 'late')).toThrow(/late: a term list was added to a catalog already in use/);
   });
 });
+
+describe('TermIndex regressions', () => {
+  const find = (specs: Array<TermSpec<string>>, text: string): string[] =>
+    new TermIndex(specs, 'test').find(normalize(text)).map((h) => text.slice(h.start, h.end));
+
+  it('a match by sound never crosses sentence punctuation (还有人，要吗 is not 人妖)', () => {
+    const specs: Array<TermSpec<string>> = [{ term: '人妖', value: 'x', phonetic: true }];
+    expect(find(specs, '还有人，要吗')).toEqual([]);
+    expect(find(specs, '你个renyao')).toEqual(['renyao']);
+  });
+
+  it('a match by sound uses the main reading of each character (要跑 is not 约炮)', () => {
+    const specs: Array<TermSpec<string>> = [{ term: '约炮', value: 'x', phonetic: true }];
+    expect(find(specs, '你要跑步吗')).toEqual([]);
+    expect(find(specs, '约跑吗')).toEqual(['约跑']);
+  });
+
+  it('a doubled letter is not a single one (rapper is not rape), a stretched one is', () => {
+    const specs: Array<TermSpec<string>> = [{ term: 'rape', value: 'x', match: 'prefix' }];
+    expect(find(specs, 'my favourite rapper')).toEqual([]);
+    expect(find(specs, 'raaaape')).toEqual(['raaaape']);
+  });
+
+  it('ki11 reads as kill', () => {
+    expect(find([{ term: 'kill you', value: 'x' }], 'ki11 you')).toEqual(['ki11 you']);
+  });
+});

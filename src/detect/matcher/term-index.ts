@@ -79,8 +79,11 @@ function readingsOf(n: NormalizedText): string[] {
       if (isLatinLetter(cp)) variants = variants.map((v) => v + ch);
       continue;
     }
-    const readings = PINYIN_READINGS.get(cp);
-    if (readings === undefined) return [];
+    const all = PINYIN_READINGS.get(cp);
+    if (all === undefined) return [];
+    // the main reading only: the view writes each hanzi with its main reading, and every other reading of a
+    // term's characters matched innocent words (约炮 read as yao pao matched 要跑)
+    const readings = all.slice(0, 1);
     const next: string[] = [];
     for (const v of variants) for (const r of readings) if (next.length < MAX_READING_VARIANTS) next.push(v + r);
     variants = next;
@@ -247,8 +250,9 @@ export class TermCatalog {
         const p = found.pattern(i);
         const e = found.end(i);
         const s = e - (m.sound.lengths[p] as number);
-        if (ph.tokenStart[s] !== 1) continue;
-        if (e < ph.text.length && ph.tokenStart[e] !== 1) continue;
+        if (ph.tokenStart[s] === 0) continue;
+        if (e < ph.text.length && ph.tokenStart[e] === 0) continue;
+        if (crossesBreak(ph.tokenStart, s, e)) continue;
         const start = ph.start[s] ?? 0;
         const end = ph.end[e - 1] ?? 0;
         const c = m.sound.values[p] as Compiled;
@@ -293,8 +297,22 @@ function boundaryOk(text: string, s: number, e: number, c: Compiled): boolean {
   return true;
 }
 
+/** Does a match by sound over [s, e) cross sentence punctuation (a syllable marked 2 inside it)? */
+function crossesBreak(tokenStart: Uint8Array, s: number, e: number): boolean {
+  for (let k = s + 1; k < e; k++) if (tokenStart[k] === 2) return true;
+  return false;
+}
+
+/**
+ * Letter runs: the text's run must equal the term's (rapper is not rape, Niger is not nigger) or be stretched
+ * to three or more (fuuuuck, killll).
+ */
 function runsOk(runs: Uint16Array, s: number, c: Compiled): boolean {
-  for (let k = 0; k < c.runs.length; k++) if ((runs[s + k] ?? 1) < (c.runs[k] ?? 1)) return false;
+  for (let k = 0; k < c.runs.length; k++) {
+    const got = runs[s + k] ?? 1;
+    const want = c.runs[k] ?? 1;
+    if (got !== want && (got < 3 || got < want)) return false;
+  }
   return true;
 }
 
