@@ -240,3 +240,22 @@ describe('lexicon and Han n-gram features', () => {
     expect(three.encode('你们都是好人').length).toBeLessThan(four.encode('你们都是好人').length);
   });
 });
+
+describe('HanSegmenter (jieba in TypeScript)', () => {
+  it('cuts like @node-rs/jieba cut(text, false)', async () => {
+    const { Jieba } = await import('@node-rs/jieba');
+    const { dict } = await import('@node-rs/jieba/dict.js');
+    const { hanSegmenter } = await import('../src/classifier/segmenter.ts');
+    const native = Jieba.withDict(dict);
+    const samples = ['我们中出了一个叛徒', '南京市长江大桥', '女权主义者都是这样的吗', '这个人真是个傻逼垃圾', '他来到了网易杭研大厦', '研究生命起源', '结婚的和尚未结婚的', '鿋鿌', '一'];
+    const codes = new Int32Array(64);
+    const ends = new Int32Array(64);
+    for (const text of samples) {
+      for (let k = 0; k < text.length; k++) codes[k] = text.charCodeAt(k);
+      const n = hanSegmenter().cut(codes, 0, text.length, ends);
+      const words: string[] = [];
+      for (let w = 0, start = 0; w < n; start = ends[w]!, w++) words.push(text.slice(start, ends[w]));
+      expect(words).toEqual(native.cut(text, false));
+    }
+  });
+});

@@ -6,17 +6,18 @@
  * - character n-grams of the cleaned text (whitespace runs collapsed to one space, a space added at both
  *   ends so that word boundaries show up in the n-grams, @mentions reduced to "@", links to "http");
  * - word unigrams and bigrams: Latin / digit runs are words; runs of Han characters are cut into words by
- *   jieba when `hanWords` is "jieba", or give no word features when it is "none" (character n-grams only).
+ *   jieba's algorithm and dictionary (`segmenter.ts`, TypeScript, same cuts as @node-rs/jieba's
+ *   `cut(text, false)`) when `hanWords` is "jieba", or give no word features when it is "none".
  * Counts are damped to 1 + ln(count) and the vector is scaled to unit length.
  * Optional lexicon features come after the scaling: one bucket per lexicon (its name hashed), valued
  * weight · ln(1 + number of distinct lexicon terms found in the text) — a pooled "how many known slurs or
  * sexist terms" signal that rare terms alone, seen a few times each, cannot give the learner.
  *
- * The hasher owns reusable scratch arrays (two of 4 bytes per bucket), so encoding allocates nothing but
- * jieba's word list. It is not re-entrant: use one hasher per thread of work (JavaScript has one).
+ * The hasher owns reusable scratch arrays sized to the text (repeats are counted in a small per-text hash
+ * table, not in arrays per bucket), so encoding allocates nothing but the returned view object. It is not
+ * re-entrant: use one hasher per thread of work (JavaScript has one).
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { hanSegmenter } from './segmenter.ts';
 
 /** How texts become features. Stored in the model file: inference must use the training spec. */
 export interface FeatureSpec {
@@ -85,17 +86,148 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
 }
 
-/** The string of code units codes[start, end), built in chunks so long runs cannot overflow the stack. */
-function codesToString(codes: Int32Array, start: number, end: number): string {
-  let out = '';
-  for (let k = start; k < end; k += 4096) out += String.fromCharCode(...codes.subarray(k, Math.min(end, k + 4096)));
-  return out;
-}
+/**
+ * All lexicons' terms in one Aho–Corasick automaton over UTF-16 code units: one pass over the text finds
+ * every occurrence of every term. The root's transitions are a direct table by code unit (most characters
+ * start no term and cost one read); deeper ones live in an open-addressing table keyed by (node, unit).
+ */
+class TermAutomaton {
+  /** Per lexicon, the number of terms. */
+  readonly lexiconOf: Int32Array;
+  /** Child of the root by code unit; 0 where no term starts with it (the root is never a child). */
+  private readonly rootChild: Int32Array;
+  private readonly edges: Int32Array;
+  private readonly edgeMask: number;
+  private readonly fail: Int32Array;
+  /** Nearest node on the fail chain (itself included) where some term ends, or −1. */
+  private readonly outLink: Int32Array;
+  /** Terms ending exactly at a node: outTerms[outStart[node] .. outStart[node + 1]). */
+  private readonly outStart: Int32Array;
+  private readonly outTerms: Int32Array;
+  readonly stamp: Int32Array;
 
-let sharedJieba: Jieba | null = null;
-function jieba(): Jieba {
-  sharedJieba ??= Jieba.withDict(dict);
-  return sharedJieba;
+  constructor(lexicons: readonly (readonly string[])[]) {
+    const children: Map<number, number>[] = [new Map()];
+    const ending: number[][] = [[]];
+    const lexiconOf: number[] = [];
+    for (let l = 0; l < lexicons.length; l++) {
+      for (const term of lexicons[l]!) {
+        let node = 0;
+        for (let k = 0; k < term.length; k++) {
+          const c = term.charCodeAt(k);
+          let child = children[node]!.get(c);
+          if (child === undefined) {
+            child = children.length;
+            children.push(new Map());
+            ending.push([]);
+            children[node]!.set(c, child);
+          }
+          node = child;
+        }
+        ending[node]!.push(lexiconOf.length);
+        lexiconOf.push(l);
+      }
+    }
+    const nodes = children.length;
+    this.lexiconOf = Int32Array.from(lexiconOf);
+    this.stamp = new Int32Array(lexiconOf.length);
+    this.rootChild = new Int32Array(0x10000);
+    for (const [c, child] of children[0]!) this.rootChild[c] = child;
+    let capacity = 64;
+    while (capacity < nodes * 2) capacity *= 2;
+    this.edgeMask = capacity - 1;
+    this.edges = new Int32Array(capacity * 3).fill(-1);
+    children.forEach((map, node) => map.forEach((child, c) => this.addEdge(node, c, child)));
+    this.outStart = new Int32Array(nodes + 1);
+    const outTerms: number[] = [];
+    for (let node = 0; node < nodes; node++) {
+      this.outStart[node] = outTerms.length;
+      outTerms.push(...ending[node]!);
+    }
+    this.outStart[nodes] = outTerms.length;
+    this.outTerms = Int32Array.from(outTerms);
+    // Fail links breadth first: a node's fail is the longest proper suffix of its string that is in the trie.
+    this.fail = new Int32Array(nodes);
+    this.outLink = new Int32Array(nodes).fill(-1);
+    const queue: number[] = [];
+    for (const child of children[0]!.values()) queue.push(child);
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q]!;
+      this.outLink[node] = ending[node]!.length > 0 ? node : this.outLink[this.fail[node]!]!;
+      for (const [c, child] of children[node]!) {
+        let f = this.fail[node]!;
+        let to = this.edge(f, c);
+        while (to < 0 && f !== 0) {
+          f = this.fail[f]!;
+          to = this.edge(f, c);
+        }
+        this.fail[child] = to >= 0 && to !== child ? to : 0;
+        queue.push(child);
+      }
+    }
+  }
+
+  private addEdge(node: number, c: number, child: number): void {
+    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+    for (;;) {
+      slot &= this.edgeMask;
+      if (this.edges[slot * 3 + 2] === -1) {
+        this.edges[slot * 3] = node;
+        this.edges[slot * 3 + 1] = c;
+        this.edges[slot * 3 + 2] = child;
+        return;
+      }
+      slot++;
+    }
+  }
+
+  /** The child of `node` by unit `c`, or −1. */
+  private edge(node: number, c: number): number {
+    const edges = this.edges;
+    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+    for (;;) {
+      slot &= this.edgeMask;
+      const at = slot * 3;
+      const child = edges[at + 2]!;
+      if (child === -1) return -1;
+      if (edges[at] === node && edges[at + 1] === c) return child;
+      slot++;
+    }
+  }
+
+  /** Adds to hits[l] the number of distinct terms of lexicon l found in `text` (stamps: `generation`). */
+  count(text: string, generation: number, hits: Int32Array): void {
+    const { rootChild, fail, outLink, outStart, outTerms, stamp, lexiconOf } = this;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (node === 0) {
+        node = rootChild[c]!;
+        if (node === 0) continue;
+      } else {
+        let to = this.edge(node, c);
+        while (to < 0) {
+          node = fail[node]!;
+          if (node === 0) {
+            to = rootChild[c]!;
+            break;
+          }
+          to = this.edge(node, c);
+        }
+        node = to;
+      }
+      if (node === 0) continue;
+      for (let out = outLink[node]!; out > 0; out = outLink[fail[out]!]!) {
+        for (let k = outStart[out]!; k < outStart[out + 1]!; k++) {
+          const t = outTerms[k]!;
+          if (stamp[t] !== generation) {
+            stamp[t] = generation;
+            hits[lexiconOf[t]!]!++;
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Encodes texts into hashed feature vectors for one FeatureSpec. */
@@ -106,14 +238,25 @@ export class FeatureHasher {
   private ids = new Int32Array(8192);
   private indices = new Int32Array(8192);
   private values = new Float32Array(8192);
-  private readonly seenIn: Int32Array;
-  private readonly slotOf: Int32Array;
+  /** Where each Han run starts and ends in `codes` (pairs), and the segmenter's word ends. */
+  private hanRuns = new Int32Array(64);
+  private wordEnds = new Int32Array(1024);
+  /**
+   * A small open-addressing table that counts repeats within one text: slot s holds bucket `keys[s]` at
+   * `slots[s]` of the output when `stamps[s]` is the current generation. Sized to the text (at least twice
+   * its n-grams), so it stays in the first-level cache; the buckets are hash outputs, so their low bits
+   * are the probe start.
+   */
+  private keys = new Int32Array(1024);
+  private slots = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private tableMask = 0;
   private generation = 0;
   private readonly hanCharMax: number;
-  /** Per lexicon: its bucket, weight, terms by first code unit, and a per-term stamp for distinct hits. */
-  private readonly lexicons: { bucket: number; weight: number; byFirst: Map<number, number[]>; terms: string[]; stamp: Int32Array }[];
-  /** Bit L of firstOf[c] is set when some term of lexicon L starts with code unit c (a cheap pre-filter). */
-  private readonly firstOf: Uint8Array | null;
+  /** Per lexicon: its bucket and weight; all terms sit in one automaton. */
+  private readonly lexicons: { bucket: number; weight: number }[];
+  private readonly automaton: TermAutomaton | null;
+  private readonly hits: Int32Array;
 
   constructor(spec: FeatureSpec) {
     if (!Number.isInteger(spec.bucketBits) || spec.bucketBits < 4 || spec.bucketBits > 26) {
@@ -124,31 +267,16 @@ export class FeatureHasher {
     }
     this.spec = spec;
     this.mask = (1 << spec.bucketBits) - 1;
-    this.seenIn = new Int32Array(this.mask + 1);
-    this.slotOf = new Int32Array(this.mask + 1);
     this.hanCharMax = Math.min(spec.charMax, spec.hanCharMax ?? spec.charMax);
-    this.lexicons = (spec.lexicons ?? []).map((lexicon) => {
+    const lexicons = spec.lexicons ?? [];
+    if (lexicons.length > 8) throw new Error('feature spec: at most 8 lexicons');
+    this.lexicons = lexicons.map((lexicon) => {
       let h = LEXICON_SEED;
       for (let k = 0; k < lexicon.name.length; k++) h = Math.imul(h ^ lexicon.name.charCodeAt(k), FNV_PRIME);
-      const terms = lexicon.terms.filter((t) => t.length > 0);
-      // Keyed by the first two code units (a one-unit term: its unit and U+FFFF, which text never holds).
-      const byFirst = new Map<number, number[]>();
-      terms.forEach((term, t) => {
-        const key = term.charCodeAt(0) * 0x10000 + (term.length > 1 ? term.charCodeAt(1) : 0xffff);
-        const list = byFirst.get(key) ?? [];
-        list.push(t);
-        byFirst.set(key, list);
-      });
-      return { bucket: finalize(h) & this.mask, weight: lexicon.weight, byFirst, terms, stamp: new Int32Array(terms.length) };
+      return { bucket: finalize(h) & this.mask, weight: lexicon.weight };
     });
-    if (this.lexicons.length > 8) throw new Error('feature spec: at most 8 lexicons');
-    this.firstOf = this.lexicons.length > 0 ? new Uint8Array(0x10000) : null;
-    this.lexicons.forEach((lexicon, l) => {
-      for (const key of lexicon.byFirst.keys()) {
-        const first = Math.floor(key / 0x10000);
-        this.firstOf![first] = this.firstOf![first]! | (1 << l);
-      }
-    });
+    this.automaton = lexicons.length > 0 ? new TermAutomaton(lexicons.map((l) => l.terms.filter((t) => t.length > 0))) : null;
+    this.hits = new Int32Array(lexicons.length);
   }
 
   /** Number of buckets in the hash table. */
@@ -159,7 +287,7 @@ export class FeatureHasher {
   /** Encodes one folded text. The returned view is overwritten by the next call. */
   encode(text: string): SparseView {
     const n = this.clean(text);
-    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16 + (this.spec.lexicons?.length ?? 0);
+    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16 + this.lexicons.length;
     if (this.ids.length < bound) {
       this.ids = new Int32Array(bound * 2);
       this.indices = new Int32Array(bound * 2);
@@ -167,51 +295,57 @@ export class FeatureHasher {
     }
     let count = this.charGrams(n);
     count = this.wordGrams(n, count);
+    this.prepareTable(count + this.lexicons.length);
     const view = this.collapse(count);
-    if (this.lexicons.length > 0) view.length = this.lexiconHits(text, view.length);
+    if (this.automaton) view.length = this.lexiconHits(text, view.length);
     return view;
+  }
+
+  /** Picks the dedupe table's size for `count` ids (a power of two, at least twice as many slots). */
+  private prepareTable(count: number): void {
+    let size = 64;
+    while (size < count * 2) size *= 2;
+    if (this.keys.length < size) {
+      this.keys = new Int32Array(size);
+      this.slots = new Int32Array(size);
+      this.stamps = new Int32Array(size); // zeros: generation only grows, from 1, so no stamp is current
+    }
+    this.tableMask = size - 1;
+    this.generation++;
+  }
+
+  /** The output slot of `id` in this text, adding it (value 0) if new; `length` is the next free slot. */
+  private slotOf(id: number, length: number): number {
+    const { keys, stamps, tableMask, generation } = this;
+    let s = id & tableMask;
+    for (;;) {
+      if (stamps[s] !== generation) {
+        stamps[s] = generation;
+        keys[s] = id;
+        this.slots[s] = length;
+        this.indices[length] = id;
+        this.values[length] = 0;
+        return length;
+      }
+      if (keys[s] === id) return this.slots[s]!;
+      s = (s + 1) & tableMask;
+    }
   }
 
   /**
    * Adds each lexicon's feature (after the unit-length scaling): weight · ln(1 + distinct terms found).
-   * Terms are looked up by their first two code units (after a bitmap check of the first), so a text
-   * costs about one array read per character and a map probe only where a term could start.
+   * One Aho–Corasick pass over the text finds the terms of all lexicons.
    */
   private lexiconHits(text: string, length: number): number {
-    const generation = this.generation;
-    const firstOf = this.firstOf!;
+    const hits = this.hits;
+    hits.fill(0);
+    this.automaton!.count(text, this.generation, hits);
     for (let l = 0; l < this.lexicons.length; l++) {
-      const lexicon = this.lexicons[l]!;
-      const bit = 1 << l;
-      let hits = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if ((firstOf[c]! & bit) === 0) continue;
-        for (let pass = 0; pass < 2; pass++) {
-          if (pass === 1 && i + 1 >= text.length) break;
-          const candidates = lexicon.byFirst.get(c * 0x10000 + (pass === 0 ? 0xffff : text.charCodeAt(i + 1)));
-          if (!candidates) continue;
-          for (const t of candidates) {
-            if (lexicon.stamp[t] !== generation && text.startsWith(lexicon.terms[t]!, i)) {
-              lexicon.stamp[t] = generation;
-              hits++;
-            }
-          }
-        }
-      }
-      if (hits === 0) continue;
-      const value = lexicon.weight * Math.log(1 + hits);
-      const bucket = lexicon.bucket;
-      if (this.seenIn[bucket] === generation) {
-        const slot = this.slotOf[bucket]!;
-        this.values[slot] = this.values[slot]! + value;
-      } else {
-        this.seenIn[bucket] = generation;
-        this.slotOf[bucket] = length;
-        this.indices[length] = bucket;
-        this.values[length] = value;
-        length++;
-      }
+      if (hits[l] === 0) continue;
+      const { bucket, weight } = this.lexicons[l]!;
+      const slot = this.slotOf(bucket, length);
+      if (slot === length) length++;
+      this.values[slot] = this.values[slot]! + weight * Math.log(1 + hits[l]!);
     }
     return length;
   }
@@ -275,10 +409,10 @@ export class FeatureHasher {
   }
 
   /**
-   * Word unigrams and bigrams. Latin words come from a scan of the codes; Han runs are gathered and cut by
-   * jieba in ONE call per text (joined with newlines, which jieba never joins across), because the native
-   * call, not the cutting, is most of jieba's cost on short messages. Bigrams do not span punctuation,
-   * a change of script, or the gap between two Han runs.
+   * Word unigrams and bigrams. Latin words come from a scan of the codes; runs of Han characters are cut
+   * into words by `HanSegmenter` (jieba's algorithm and dictionary, in TypeScript) after the scan, in text
+   * order, so that all Latin words come first. Bigrams do not span punctuation, a change of script, or the
+   * gap between two Han runs.
    */
   private wordGrams(n: number, count: number): number {
     const { wordMax, hanWords } = this.spec;
@@ -286,71 +420,89 @@ export class FeatureHasher {
     const codes = this.codes;
     const ids = this.ids;
     const mask = this.mask;
+    const bigrams = wordMax >= 2;
     let previous = 0;
     let hasPrevious = false;
-    const emit = (h: number): void => {
-      ids[count++] = finalize(h) & mask;
-      if (wordMax >= 2 && hasPrevious) {
-        ids[count++] = finalize(Math.imul(previous ^ BIGRAM_SEED, FNV_PRIME) ^ h) & mask;
-      }
-      previous = h;
-      hasPrevious = true;
-    };
-    let hanText = '';
+    let runs = 0;
     let i = 0;
     while (i < n) {
       const c = codes[i]!;
-      if (isWordChar(c)) {
+      if (c < 0x80 ? (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) : isWordChar(c)) {
         let h = WORD_SEED;
         while (i < n && isWordChar(codes[i]!)) h = Math.imul(h ^ codes[i++]!, FNV_PRIME);
-        emit(h);
+        ids[count++] = finalize(h) & mask;
+        if (bigrams && hasPrevious) ids[count++] = finalize(Math.imul(previous ^ BIGRAM_SEED, FNV_PRIME) ^ h) & mask;
+        previous = h;
+        hasPrevious = true;
         continue;
       }
-      if (isHan(c)) {
+      if (c >= 0x3400 && isHan(c)) {
         const start = i;
         while (i < n && isHan(codes[i]!)) i++;
-        if (hanWords === 'jieba') hanText += (hanText ? '\n' : '') + codesToString(codes, start, i);
+        if (hanWords === 'jieba') {
+          if (this.hanRuns.length < runs + 2) {
+            const grown = new Int32Array(this.hanRuns.length * 2);
+            grown.set(this.hanRuns);
+            this.hanRuns = grown;
+          }
+          this.hanRuns[runs++] = start;
+          this.hanRuns[runs++] = i;
+        }
         hasPrevious = false;
         continue;
       }
       if (c !== SPACE) hasPrevious = false;
       i++;
     }
-    if (hanText) {
-      hasPrevious = false;
-      for (const word of jieba().cut(hanText, false)) {
-        if (word === '\n') {
-          hasPrevious = false;
-          continue;
+    if (runs > 0) {
+      const segmenter = hanSegmenter();
+      if (this.wordEnds.length < n) this.wordEnds = new Int32Array(n * 2);
+      const ends = this.wordEnds;
+      for (let r = 0; r < runs; r += 2) {
+        const words = segmenter.cut(codes, this.hanRuns[r]!, this.hanRuns[r + 1]!, ends);
+        let start = this.hanRuns[r]!;
+        hasPrevious = false;
+        for (let w = 0; w < words; w++) {
+          const end = ends[w]!;
+          let h = WORD_SEED;
+          for (let k = start; k < end; k++) h = Math.imul(h ^ codes[k]!, FNV_PRIME);
+          ids[count++] = finalize(h) & mask;
+          if (bigrams && hasPrevious) ids[count++] = finalize(Math.imul(previous ^ BIGRAM_SEED, FNV_PRIME) ^ h) & mask;
+          previous = h;
+          hasPrevious = true;
+          start = end;
         }
-        let h = WORD_SEED;
-        for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
-        emit(h);
       }
     }
     return count;
   }
 
   /**
-   * Counts repeats without sorting: `seenIn[bucket]` holds the encode call that last saw the bucket and
-   * `slotOf[bucket]` where its count lives, so each id costs O(1). Damps counts, scales to unit length.
-   * Indices come out in first-seen order.
+   * Counts repeats with the per-text table (each id costs O(1), no sort), damps counts, scales to unit
+   * length. Indices come out in first-seen order.
    */
   private collapse(count: number): SparseView {
-    const generation = ++this.generation;
-    const { ids, indices, values, seenIn, slotOf } = this;
+    const { ids, values, indices, keys, slots, stamps, tableMask, generation } = this;
     let length = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
-      if (seenIn[id] === generation) {
-        const slot = slotOf[id]!;
-        values[slot] = values[slot]! + 1;
-      } else {
-        seenIn[id] = generation;
-        slotOf[id] = length;
-        indices[length] = id;
-        values[length] = 1;
-        length++;
+      let s = id & tableMask;
+      for (;;) {
+        if (stamps[s] !== generation) {
+          stamps[s] = generation;
+          keys[s] = id;
+          slots[s] = length;
+          indices[length] = id;
+          values[length] = 1;
+          length++;
+          break;
+        }
+        if (keys[s] === id) {
+          const slot = slots[s]!;
+          values[slot] = values[slot]! + 1;
+          break;
+        }
+        s = (s + 1) & tableMask;
       }
     }
     let norm = 0;
@@ -362,6 +514,6 @@ export class FeatureHasher {
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < length; k++) values[k] = values[k]! * scale;
-    return { indices, values, length };
+    return { indices: this.indices, values, length };
   }
 }
