@@ -31,6 +31,16 @@ CASES.game_talk = [{ text: 'gg wp, i will kill you next round', without: 'i will
 CASES.drug_prevention = [{ text: '禁毒宣传：冰毒、K粉都是国家管制的毒品，切勿尝试', without: '出冰毒', label: 'prohibited_listing' }];
 CASES.medical_sexual_health = [
 { text: '安眠药必须在医生指导下使用', without: '安眠药现货', label: 'prohibited_listing' }];
+// round 3 (dev2): a victim or mods reporting a raid, a nurse, a law seminar, the writer's own ID and delivery number
+CASES.quoting_to_report.push(
+  { text: '直播间刚才被一堆新号刷屏骂“黑鬼滚”，请管理员封号', without: '骂“黑鬼滚”', label: 'hate' },
+  { text: "有人在评论区叫我“去死”，我已经拉黑了，这种话真的很伤人", without: '去死吧你', label: 'insult' },
+);
+CASES.medical_sexual_health.push({ text: "Nurse here: if you're on tramadol, don't mix it with alcohol", without: "if you're on tramadol", label: 'prohibited_listing' });
+CASES.education.push({ text: "Law seminar: under UK law, saying 'I'll kill you' can be a criminal threat", without: "saying 'I'll kill you'", label: 'threat' });
+CASES.own_data = [
+  { text: 'call me at 13760051234 when you arrive', without: 'call me at 13760051234', label: 'contact_offplatform' },
+];
 CASES.exclamation_not_aimed = [{ text: 'holy shit that was a clutch play', without: 'that was a clutch play', label: 'insult', engine: fakeModel }];
 CASES.listing_talk_neutral = [{ text: 'Pussy willow branches for sale, great for spring arrangements', without: 'Pussy willow branches', label: 'insult', engine: fakeModel }];
 CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her foot measures 17cm', without: 'Would these shoes fit', label: 'insult', engine: fakeModel }];
@@ -64,6 +74,8 @@ describe('context words the abuser uses lower nothing', () => {
     ["got her work email and her manager's name, sending them the screenshots tonight", 'doxxing'],
     ['you f*ggot, this is our little secret', 'hate'],
     ["does your daughter still have the socks she wore? unwashed pls", 'sexual_minor'],
+    ['这些 Muslims 都是恐怖分子, ban them all from 我们小区', 'hate'],
+    ['有冇人要壯陽藥，唔使醫生紙，即日送到', 'prohibited_listing'],
   ] as const)('%j stays %s', (text, label) => {
     const r = engine.screen({ text });
     expect(r.labels).toContain(label);
