@@ -129,6 +129,22 @@ describe('co-occurrence on real phrasings', () => {
     ['prohibited_listing.prescription_without_script', 'little blue pills for sale, no script needed'],
     ['doxxing.offer_info', '她家地址我有，谁要私我'],
     ['doxxing.expose_to_contacts', "i'll send the screenshots to his boss"],
+    // round 3 (dev2 families): euphemistic harassment, menace by knowledge, regional wording
+    ['sexual_harassment.night_thinking_of_me', '這麼晚了還不睡，在想我嗎'],
+    ['sexual_harassment.better_without_clothes', "you'd look so much better without that shirt"],
+    ['sexual_harassment.partner_away', 'when your husband is away I could come over and keep you company'],
+    ['sexual_harassment.saw_you_outfit', 'saw you at the park yesterday, that skirt 👀'],
+    ['sexual_harassment.price_for_night', 'eh girl, your legs damn shiok leh, how much one night?'],
+    ['threat.saw_your_things', "I've seen your car outside, nice colour"],
+    ['threat.knows_whereabouts', '你小心啲，我知你個仔喺邊度返學'],
+    ['threat.knows_whereabouts', '你删了我好友也没用，你每天几点下班、走哪条路我都清楚'],
+    ['threat.send_people', '明天我带人去他家门口泼油漆'],
+    ['sexual_minor.child_revealing_photo', 'send a pic of your son in his swim trunks, just him'],
+    ['sexual_minor.age_then_body', 'how old r u? 13? turn the camera down a bit, show ur legs'],
+    ['sexual_minor.stranger_meets_child', '小妹妹几年级了呀？在哪个学校上学，放学哥哥去接你好不好'],
+    ['doxxing.publish_threat', '她的身份证号我存好了，再不道歉就发到网上'],
+    ['contact_offplatform.pay_direct', 'just paynow me directly, save the app fee'],
+    ['prohibited_listing.cigarettes_en', 'got ciggies from JB, cheaper than 7-11, can meet at MRT'],
   ])('%s fires on %j', (id, text) => {
     expect(fires(rule(id), text)).toBe(true);
   });
@@ -155,6 +171,20 @@ describe('co-occurrence on real phrasings', () => {
     ['hate.go_back', 'go back to the main menu', 'navigation'],
     ['prohibited_listing.drug_emoji_menu', '雪地靴 ❄️ 现货 包邮', 'one emoji'],
     ['doxxing.expose_to_contacts', "I'll send her boss a thank-you card", 'nothing private to expose'],
+    // round 3: innocent text sharing the new families' vocabulary
+    ['threat.saw_your_things', '我看到你家楼下有个快递，帮你拿上来了', 'a neighbour'],
+    ['threat.knows_whereabouts', '我知道你在哪个学校读书，我们是校友', 'alumni'],
+    ['threat.knows_whereabouts', "I know what time you get off work, I'll pick you up for dinner", 'a partner'],
+    ['threat.last_stream', 'check your mailbox tonight, the invite should arrive 🙂', 'an invitation'],
+    ['threat.send_people', '带人去他家拜年', 'a New Year visit'],
+    ['sexual_harassment.better_without_clothes', 'This dress looks better without the belt', 'styling advice'],
+    ['sexual_harassment.price_for_night', 'eh girl, how much for one night at your airbnb?', 'a booking'],
+    ['sexual_harassment.price_for_night', 'how much one night at this hotel?', 'hot is not hotel'],
+    ['sexual_minor.child_revealing_photo', 'Your son looks so happy in his swim trunks at the pool party! Send me the pics?', 'a relative'],
+    ['sexual_minor.age_then_body', 'how old are you? 13? cool, show me your lego build', 'no body, no camera'],
+    ['prohibited_listing.cigarettes_en', 'ciggies are so expensive now, cheaper than 7-11 in JB', 'a complaint'],
+    ['prohibited_listing.worn_short_offer', '原味薯片出，还有原味瓜子', 'snacks'],
+    ['doxxing.third_party_address', '她家住在3号楼，我们是邻居', 'a neighbour'],
   ])('%s does not fire on %j (%s)', (id, text) => {
     expect(fires(rule(id), text)).toBe(false);
   });

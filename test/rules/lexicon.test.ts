@@ -35,12 +35,12 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
     clean: ['玉米棒子面', '黑人牙膏整箱出', '我只拿两件', '还有人要吗', '木珠手串', '中国男人和外国男人', '黑皮鞋42码', '一棒子打死所有人', '杀毒软件能杀光病毒吗', '小母狗三个月大找领养', '母猪饲料批发'],
   },
   'insult.en': {
-    found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead'],
-    clean: ['fuck yeah, we won!', 'Assassin’s Creed disc'],
+    found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead', 'you absolute bellend', 'what a knobhead', 'knn cheebai'],
+    clean: ['fuck yeah, we won!', 'Assassin’s Creed disc', 'The Muppet Show was great', "he's such a muppet fan"],
   },
   'insult.zh': {
-    found: ['你个傻逼', '煞笔', 'sha bi', '傻13', '滚远点', '🖕', '艹你大爷', 'ni nao zi you bing ba'],
-    clean: ['废物利用', '收件人王芳', '滚筒洗衣机', '摇滚乐队', '宝宝刚出生三个月', '纸张A4', '见货付款', '耳鼻喉科', '双十一扫货', '白吃白喝', '被球砸中了', 'Nike SB Dunk', '2B铅笔'],
+    found: ['你个傻逼', '煞笔', 'sha bi', '傻13', '滚远点', '🖕', '艹你大爷', 'ni nao zi you bing ba', '你這個機掰人', '靠北喔', '你在講三小', '你個仆街', '你个虎了吧唧的玩意儿'],
+    clean: ['靠北边走', '三小时后到货', '你在讲三小时的课吗', '白目鱼好吃', '北七家镇', '87分，差一点及格', '这块塑胶很硬', '废物利用', '收件人王芳', '滚筒洗衣机', '摇滚乐队', '宝宝刚出生三个月', '纸张A4', '见货付款', '耳鼻喉科', '双十一扫货', '白吃白喝', '被球砸中了', 'Nike SB Dunk', '2B铅笔'],
   },
   'prohibited_listing.en': {
     found: ['vape pods for sale', 'xanax no script', 'worn panties', 'zaza', 'Adderall, no doctor needed', 'escorts tonight'],
