@@ -145,6 +145,10 @@ describe('co-occurrence on real phrasings', () => {
     ['doxxing.publish_threat', '她的身份证号我存好了，再不道歉就发到网上'],
     ['contact_offplatform.pay_direct', 'just paynow me directly, save the app fee'],
     ['prohibited_listing.cigarettes_en', 'got ciggies from JB, cheaper than 7-11, can meet at MRT'],
+    ['threat.demand_address', 'drop your addy or we\'ll find it ourselves'],
+    ['threat.demand_address', '主播一個人住？地址俾我'],
+    ['sexual_harassment.body_photo_private', '妳的腿好美，可以拍給我看嗎？只給我看'],
+    ['threat.knows_whereabouts', '佢住喺旺角邊座大廈我都知，夠膽再講'],
   ])('%s fires on %j', (id, text) => {
     expect(fires(rule(id), text)).toBe(true);
   });
@@ -185,6 +189,11 @@ describe('co-occurrence on real phrasings', () => {
     ['prohibited_listing.cigarettes_en', 'ciggies are so expensive now, cheaper than 7-11 in JB', 'a complaint'],
     ['prohibited_listing.worn_short_offer', '原味薯片出，还有原味瓜子', 'snacks'],
     ['doxxing.third_party_address', '她家住在3号楼，我们是邻居', 'a neighbour'],
+    ['threat.demand_address', "send me your address or else I can't ship it 🙂", 'a seller'],
+    ['threat.demand_address', "what's your address? I'll find it on the map", 'directions'],
+    ['sexual_harassment.body_photo_private', 'your legs look swollen, send me a pic so the nurse can check', 'medical'],
+    ['sexual_harassment.body_photo_private', 'your body of work is impressive, send me your portfolio', 'a portfolio'],
+    ['prohibited_listing.drug_slang_context', '有k歌房吗，懂的私聊', 'karaoke'],
   ])('%s does not fire on %j (%s)', (id, text) => {
     expect(fires(rule(id), text)).toBe(false);
   });
