@@ -1,7 +1,7 @@
 /** Which database a store runs on. Dialect-specific SQL lives in ./sqlite/ and ./postgres/ only. */
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema/index.ts';
-import { lockEvidenceChainPostgres } from './postgres/connect.ts';
+import { lockChainPostgres, type ChainName } from './postgres/connect.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -11,9 +11,10 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 /**
- * Serializes appends to the hash chain for the rest of the transaction. SQLite transactions already hold
- * the database's write lock (BEGIN IMMEDIATE, see ./sqlite/connect.ts); PostgreSQL takes an advisory lock.
+ * Serializes appends to a hash chain (`evidence` or the case `audit` log) for the rest of the transaction.
+ * SQLite transactions already hold the database's write lock (BEGIN IMMEDIATE, see ./sqlite/connect.ts);
+ * PostgreSQL takes an advisory lock per chain.
  */
-export async function lockEvidenceChain(trx: Transaction<Database>): Promise<void> {
-  if (dialectOf(trx) === 'postgres') await lockEvidenceChainPostgres(trx);
+export async function lockChain(trx: Transaction<Database>, chain: ChainName): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await lockChainPostgres(trx, chain);
 }

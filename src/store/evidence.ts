@@ -5,12 +5,13 @@
  *   bodyHash = sha256_hex(entry)                 entry: the stored canonical JSON text (UTF-8)
  *   hash     = sha256_hex(prevHash + bodyHash)   prevHash: the previous entry's hash; 64 zeros for seq 1
  */
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { lockEvidenceChain } from './dialect.ts';
+import { lockChain } from './dialect.ts';
+import { canonicalJson, checkChainRow, linkEntries, sha256Hex, walkChain, type ChainFormat, type ChainVerification } from './hash-chain.ts';
 import type { Database, EvidenceLogRow, EvidenceType } from './schema/index.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex, type ChainBreak, type ChainVerification } from './hash-chain.ts';
+
 export const BUNDLE_FORMAT = 'haven-evidence-bundle/1';
 export const HASHING = 'hash = sha256_hex(prevHash + sha256_hex(entry)); prevHash of seq 1 = 64 zeros; entry = the UTF-8 bytes of the stored canonical JSON';
 
@@ -25,58 +26,20 @@ export interface EvidenceEntry {
   [field: string]: unknown;
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export function chainHash(prevHash: string, entry: string): string {
-  return sha256Hex(prevHash + sha256Hex(entry));
-}
-
-/** JSON with object keys sorted at every level, so the same entry always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 /** Appends entries at the head of the chain, in order. Call inside a write transaction. */
 export async function appendEvidence(trx: Transaction<Database>, entries: readonly EvidenceEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await lockEvidenceChain(trx);
+  await lockChain(trx, 'evidence');
   const head = await trx.selectFrom('evidence_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let seq = head?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows = entries.map((entry) => {
-    const text = canonicalJson(entry);
-    const hash = chainHash(prevHash, text);
-    seq += 1;
-    const row = {
-      seq,
-      type: entry.type,
-      subject: entry.subject,
-      recipient: entry.recipient,
-      channel: entry.channel,
-      message_id: entry.messageId,
-      created_at: entry.createdAt,
-      entry: text,
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
+  const rows = linkEntries(head, entries, (entry) => canonicalJson(entry)).map(({ item: entry, ...link }) => ({
+    ...link,
+    type: entry.type,
+    subject: entry.subject,
+    recipient: entry.recipient,
+    channel: entry.channel,
+    message_id: entry.messageId,
+    created_at: entry.createdAt,
+  }));
   for (let i = 0; i < rows.length; i += 500) {
     await trx.insertInto('evidence_log').values(rows.slice(i, i + 500)).execute();
   }
@@ -129,68 +92,31 @@ export interface ChainLink {
   hash: string;
 }
 
-export interface ChainBreak {
-  seq: number;
-  reason: string;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  /** Entries checked. */
-  entries: number;
-  /** The last good entry. */
-  head: { seq: number; hash: string } | null;
-  /** The first broken link, when `ok` is false. */
-  broken?: ChainBreak;
-}
-
-/** Checks one stored row against its predecessor; returns why it is broken, or null. */
-export function checkLink(row: EvidenceLogRow, expectedSeq: number, expectedPrevHash: string): string | null {
-  if (row.seq !== expectedSeq) return `expected entry ${expectedSeq} next, found ${row.seq} (an entry was deleted or inserted)`;
-  if (row.prev_hash !== expectedPrevHash) return `prev_hash does not match the hash of entry ${expectedSeq - 1}`;
-  if (chainHash(row.prev_hash, row.entry) !== row.hash) return 'hash does not match the entry (the entry or its hash was edited)';
-  let entry: EvidenceEntry;
-  try {
-    entry = JSON.parse(row.entry) as EvidenceEntry;
-  } catch {
-    return 'entry is not valid JSON';
-  }
-  const mirrored: Array<[keyof EvidenceLogRow, unknown]> = [
+const EVIDENCE_CHAIN: ChainFormat<EvidenceLogRow> = {
+  seqBreak: (expected, found) => ({ seq: found, reason: `expected entry ${expected} next, found ${found} (an entry was deleted or inserted)` }),
+  prevHashReason: (seq) => `prev_hash does not match the hash of entry ${seq - 1}`,
+  mirrored: (entry) => [
     ['type', entry.type],
     ['subject', entry.subject],
     ['recipient', entry.recipient],
     ['channel', entry.channel],
     ['message_id', entry.messageId],
     ['created_at', entry.createdAt],
-  ];
-  for (const [column, value] of mirrored) {
-    if (row[column] !== value) return `column ${column} differs from the hashed entry (the row was edited)`;
-  }
-  return null;
+  ],
+};
+
+/** Checks one stored row against its predecessor; returns why it is broken, or null. */
+export function checkLink(row: EvidenceLogRow, expectedSeq: number, expectedPrevHash: string): string | null {
+  return checkChainRow(EVIDENCE_CHAIN, row, expectedSeq, expectedPrevHash)?.reason ?? null;
 }
 
 /** Walks the whole chain from seq 1 and reports the first broken link. */
 export async function verifyEvidenceChain(db: Kysely<Database>, pageSize = 2000): Promise<ChainVerification> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  let head: ChainVerification['head'] = null;
-  let lastSeq: number | null = null;
-  for (;;) {
+  return walkChain(EVIDENCE_CHAIN, (after, limit) => {
     let query = db.selectFrom('evidence_log').selectAll();
-    if (lastSeq !== null) query = query.where('seq', '>', lastSeq);
-    const rows = await query.orderBy('seq').limit(pageSize).execute();
-    for (const row of rows) {
-      const reason = checkLink(row, expectedSeq, prevHash);
-      if (reason) return { ok: false, entries: count, head, broken: { seq: row.seq, reason } };
-      count += 1;
-      head = { seq: row.seq, hash: row.hash };
-      prevHash = row.hash;
-      lastSeq = row.seq;
-      expectedSeq = row.seq + 1;
-    }
-    if (rows.length < pageSize) return { ok: true, entries: count, head };
-  }
+    if (after !== null) query = query.where('seq', '>', after);
+    return query.orderBy('seq').limit(limit).execute();
+  }, pageSize);
 }
 
 export interface EvidenceBundle {

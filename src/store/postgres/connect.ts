@@ -32,10 +32,15 @@ export async function connectPostgres(config: DatabaseConfig): Promise<PostgresC
   return { db, pool };
 }
 
-/** Key of the transaction-scoped advisory lock that serializes appends to the evidence chain across nodes. */
-const EVIDENCE_CHAIN_LOCK = 0x48_41_56_45; // "HAVE"
+/** Keys of the transaction-scoped advisory locks that serialize appends to each hash chain across nodes. */
+const CHAIN_LOCKS = {
+  evidence: 0x48_41_56_45, // "HAVE"
+  audit: 0x48_41_56_41, // "HAVA"
+} as const;
 
-/** Holds the evidence-chain lock until the transaction ends. */
-export async function lockEvidenceChainPostgres(trx: Transaction<Database>): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${EVIDENCE_CHAIN_LOCK})`.execute(trx);
+export type ChainName = keyof typeof CHAIN_LOCKS;
+
+/** Holds the lock of one hash chain until the transaction ends. */
+export async function lockChainPostgres(trx: Transaction<Database>, chain: ChainName): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCKS[chain]})`.execute(trx);
 }
