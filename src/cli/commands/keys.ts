@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/index.ts';
-import { openStore } from '../../store/index.ts';
 import { createKey, listKeys, revokeKey } from '../../store/keys.ts';
 import { bindKeyToEmployee } from '../../cases/org-store.ts';
 import { registerKeysRotate } from './keys-rotate.ts';
 import { ROLES, type Role } from '../../store/schema/index.ts';
+import { withStore } from '../store.ts';
 
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('Manage API keys (stored hashed; a key is shown once)');
@@ -19,19 +18,15 @@ export function registerKeys(program: Command): void {
     .option('--json', 'print {id, role, name, key} as JSON')
     .action(async (opts: { role: string; name?: string; employee?: string; config?: string; json?: boolean }) => {
       if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`--role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(opts.role)})`);
-      const config = loadConfig(opts.config ? { file: opts.config } : {});
-      const store = await openStore(config.database);
-      try {
-        const created = await store.db.transaction().execute(async (trx) => {
+      const created = await withStore(opts.config, (store) =>
+        store.db.transaction().execute(async (trx) => {
           const key = await createKey(trx, opts.role as Role, opts.name ? { name: opts.name } : {});
           if (opts.employee) await bindKeyToEmployee(trx, key.id, opts.employee, new Date().toISOString());
           return key;
-        });
-        if (opts.json) process.stdout.write(JSON.stringify(created) + '\n');
-        else process.stdout.write(`${created.key}\n# ${created.id} (${created.role}) — shown once; store it now\n`);
-      } finally {
-        await store.close();
-      }
+        }),
+      );
+      if (opts.json) process.stdout.write(JSON.stringify(created) + '\n');
+      else process.stdout.write(`${created.key}\n# ${created.id} (${created.role}) — shown once; store it now\n`);
     });
 
   keys
@@ -39,14 +34,9 @@ export function registerKeys(program: Command): void {
     .description('List keys (ids, roles, names; never the keys)')
     .option('-c, --config <file>', 'config file (YAML or JSON)')
     .action(async (opts: { config?: string }) => {
-      const config = loadConfig(opts.config ? { file: opts.config } : {});
-      const store = await openStore(config.database);
-      try {
-        for (const k of await listKeys(store.db)) {
-          process.stdout.write(`${k.id}\t${k.role}\t${k.revoked_at ? `revoked ${k.revoked_at}` : 'active'}\t${k.created_at}\t${k.name ?? ''}\n`);
-        }
-      } finally {
-        await store.close();
+      const listed = await withStore(opts.config, (store) => listKeys(store.db));
+      for (const k of listed) {
+        process.stdout.write(`${k.id}\t${k.role}\t${k.revoked_at ? `revoked ${k.revoked_at}` : 'active'}\t${k.created_at}\t${k.name ?? ''}\n`);
       }
     });
 
@@ -55,14 +45,9 @@ export function registerKeys(program: Command): void {
     .description('Revoke a key by id (takes effect within 5 seconds on running servers)')
     .option('-c, --config <file>', 'config file (YAML or JSON)')
     .action(async (id: string, opts: { config?: string }) => {
-      const config = loadConfig(opts.config ? { file: opts.config } : {});
-      const store = await openStore(config.database);
-      try {
-        if (!(await revokeKey(store.db, id))) throw new Error(`no active key ${id}`);
-        process.stdout.write(`revoked ${id}\n`);
-      } finally {
-        await store.close();
-      }
+      const revoked = await withStore(opts.config, (store) => revokeKey(store.db, id));
+      if (!revoked) throw new Error(`no active key ${id}`);
+      process.stdout.write(`revoked ${id}\n`);
     });
 
   registerKeysRotate(keys);
