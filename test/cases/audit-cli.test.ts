@@ -3,28 +3,14 @@
  * `haven keys create --role investigator --employee`, `haven audit verify` finding edited, deleted and
  * truncated rows and saying where, and `haven keys rotate` re-encrypting everything under a new key.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/cases/audit.ts';
 import { Keyring } from '../../src/cases/crypto.ts';
+import { cliEnv, haven } from '../server/helpers.ts';
 import { DIALECTS, startCaseServer, STORY_ORG, type CaseServer } from './helpers.ts';
-
-const run = promisify(execFile);
-const BIN = new URL('../../bin/haven.js', import.meta.url).pathname;
-
-async function haven(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const CSV = `id,name,email,managerId,unit,role,tier
 c1,Chen Wei,ceo@example.com,,exec,,
@@ -43,10 +29,7 @@ describe.each(DIALECTS)('commands and the audit chain (%s)', (dialect) => {
   beforeAll(async () => {
     s = await startCaseServer(dialect);
     dir = mkdtempSync(join(tmpdir(), 'haven-cases-cli-'));
-    const db = s.config.database;
-    env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HAVEN_KEY_FILE: s.config.reporting.keyFile! };
-    if (db.url) Object.assign(env, { DATABASE_URL: db.url, HAVEN_PG_SCHEMA: db.schema! });
-    else env.HAVEN_DB = db.path;
+    env = cliEnv(s.config.database, { HAVEN_KEY_FILE: s.config.reporting.keyFile! });
   });
   afterAll(() => s?.close());
 

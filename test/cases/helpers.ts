@@ -20,7 +20,7 @@ import type { Dialect } from '../../src/store/dialect.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { createKey } from '../../src/store/keys.ts';
 import type { Role } from '../../src/store/schema/index.ts';
-import { fakeScreen, privateDatabase, type RequestOptions, type TestResponse } from '../server/helpers.ts';
+import { fakeScreen, privateDatabase, requestJson, type RequestOptions, type TestResponse } from '../server/helpers.ts';
 
 export { DIALECTS } from '../server/helpers.ts';
 
@@ -75,24 +75,8 @@ export async function startCaseServer(dialect: Dialect, options: { config?: Conf
   await open();
   const admin = await createKey(store.db, 'admin', { name: 'test admin' });
 
-  const request = async <T = any>(method: string, path: string, o: RequestOptions & { receipt?: string } = {}): Promise<TestResponse<T>> => {
-    const headers: Record<string, string> = { ...o.headers };
-    if (o.key) headers.authorization = `Bearer ${o.key}`;
-    if (o.receipt !== undefined) headers['x-haven-receipt'] = o.receipt;
-    let body: string | Uint8Array | undefined;
-    if (o.raw !== undefined) body = o.raw;
-    else if (o.body !== undefined) body = JSON.stringify(o.body);
-    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
-  };
+  const request = <T = any>(method: string, path: string, { receipt, ...o }: RequestOptions & { receipt?: string } = {}): Promise<TestResponse<T>> =>
+    requestJson<T>(url, method, path, receipt === undefined ? o : { ...o, headers: { ...o.headers, 'x-haven-receipt': receipt } });
 
   let closed = false;
   const server: CaseServer = {

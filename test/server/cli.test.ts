@@ -1,32 +1,10 @@
 /** The `haven` commands of the service: serve (config errors), keys, evidence verify/export. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, fakeScreen, privateDatabase, startTestServer, type PrivateDatabase, type TestServer } from './helpers.ts';
-
-const run = promisify(execFile);
-const BIN = new URL('../../bin/haven.js', import.meta.url).pathname;
-
-function envFor(db: PrivateDatabase): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-  if (db.database.url) Object.assign(env, { DATABASE_URL: db.database.url, HAVEN_PG_SCHEMA: db.database.schema! });
-  else env.HAVEN_DB = db.database.path!;
-  return env;
-}
-
-async function haven(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cliEnv, DIALECTS, fakeScreen, haven, startTestServer, type TestServer } from './helpers.ts';
 
 describe('haven serve: configuration errors', () => {
   it('names the bad setting and exits non-zero', async () => {
@@ -47,16 +25,16 @@ describe('haven serve: configuration errors', () => {
 
 describe.each(DIALECTS)('haven keys and evidence (%s)', (dialect) => {
   let server: TestServer;
-  let db: PrivateDatabase;
+  let env: Record<string, string>;
   beforeAll(async () => {
     server = await startTestServer(dialect, { screen: fakeScreen });
     // The CLI works on the same private database as the server.
-    db = { database: server.config.database.url ? { url: server.config.database.url, schema: server.config.database.schema! } : { path: server.config.database.path }, drop: async () => {} };
+    env = cliEnv(server.config.database);
   });
   afterAll(() => server?.close());
 
   it('keys create prints a working key once; keys list shows it without the key; revoke stops it', async () => {
-    const created = await haven(['keys', 'create', '--role', 'moderator', '--name', 'night shift', '--json'], envFor(db));
+    const created = await haven(['keys', 'create', '--role', 'moderator', '--name', 'night shift', '--json'], env);
     expect(created.code).toBe(0);
     const { id, key, role } = JSON.parse(created.stdout) as { id: string; key: string; role: string };
     expect(role).toBe('moderator');
@@ -65,13 +43,13 @@ describe.each(DIALECTS)('haven keys and evidence (%s)', (dialect) => {
     expect(ok.status).toBe(200);
     const stored = await server.store.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(key);
-    const list = await haven(['keys', 'list'], envFor(db));
+    const list = await haven(['keys', 'list'], env);
     expect(list.stdout).toContain(id);
     expect(list.stdout).toContain('night shift');
     expect(list.stdout).not.toContain(key);
-    const revoked = await haven(['keys', 'revoke', id], envFor(db));
+    const revoked = await haven(['keys', 'revoke', id], env);
     expect(revoked.code).toBe(0);
-    const bad = await haven(['keys', 'create', '--role', 'root'], envFor(db));
+    const bad = await haven(['keys', 'create', '--role', 'root'], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/--role must be one of service, moderator, investigator, admin/);
   });
@@ -80,28 +58,28 @@ describe.each(DIALECTS)('haven keys and evidence (%s)', (dialect) => {
     for (const [i, text] of ['idiot', 'kill', 'idiot again', 'kill again'].entries()) {
       await server.request('POST', '/v1/messages', { key: server.keys.service, body: { id: `ev-${i}`, sender: 'troll', text } });
     }
-    const good = await haven(['evidence', 'verify'], envFor(db));
+    const good = await haven(['evidence', 'verify'], env);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/evidence chain intact: 4 entries/);
 
     const exported = join(mkdtempSync(join(tmpdir(), 'haven-export-')), 'bundle.json');
-    const exp = await haven(['evidence', 'export', '--subject', 'troll', '--out', exported], envFor(db));
+    const exp = await haven(['evidence', 'export', '--subject', 'troll', '--out', exported], env);
     expect(exp.code).toBe(0);
     expect(JSON.parse(readFileSync(exported, 'utf8'))).toMatchObject({ format: 'haven-evidence-bundle/1', verification: { ok: true } });
 
     await sql`update evidence_log set entry = replace(entry, 'kill again', 'k*** again') where seq = 4`.execute(server.store.db);
     await sql`update evidence_log set subject = 'someone-else' where seq = 2`.execute(server.store.db);
-    const broken = await haven(['evidence', 'verify'], envFor(db));
+    const broken = await haven(['evidence', 'verify'], env);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/BROKEN at entry #2: column subject differs/);
-    const json = JSON.parse((await haven(['evidence', 'verify', '--json'], envFor(db))).stdout);
+    const json = JSON.parse((await haven(['evidence', 'verify', '--json'], env)).stdout);
     expect(json).toMatchObject({ ok: false, entries: 1, broken: { seq: 2 } });
 
     await sql`update evidence_log set subject = 'troll' where seq = 2`.execute(server.store.db);
-    expect((await haven(['evidence', 'verify'], envFor(db))).stdout).toMatch(/BROKEN at entry #4: hash does not match the entry/);
+    expect((await haven(['evidence', 'verify'], env)).stdout).toMatch(/BROKEN at entry #4: hash does not match the entry/);
     await sql`delete from evidence_log where seq = 4`.execute(server.store.db);
-    expect((await haven(['evidence', 'verify'], envFor(db))).code).toBe(0); // truncating the head is only visible against an exported head
+    expect((await haven(['evidence', 'verify'], env)).code).toBe(0); // truncating the head is only visible against an exported head
     await sql`delete from evidence_log where seq = 2`.execute(server.store.db);
-    expect((await haven(['evidence', 'verify'], envFor(db))).stdout).toMatch(/BROKEN at entry #3: expected entry 2 next/);
+    expect((await haven(['evidence', 'verify'], env)).stdout).toMatch(/BROKEN at entry #3: expected entry 2 next/);
   });
 });

@@ -9,13 +9,17 @@
  *     afterAll(() => server.close());
  *     it('…', async () => { const res = await server.request('GET', '/v1/queue', { key: server.keys.moderator }); … });
  *   });
+ *
+ * `haven(args, cliEnv(server.config.database))` runs the `haven` command on the same database.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
-import { loadConfig, type Config, type ConfigInput } from '../../src/config/index.ts';
+import { loadConfig, type Config, type ConfigInput, type DatabaseConfig } from '../../src/config/index.ts';
 import type { ActorPolicy } from '../../src/actors/policy.ts';
 import { buildApp, type HavenApp } from '../../src/server/app.ts';
 import type { ScreenFn } from '../../src/server/context.ts';
@@ -72,6 +76,28 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * One request to a listening server at `baseUrl`: adds the bearer key, JSON-encodes `body` (with a JSON
+ * content type unless one is given), and parses the answer as JSON when it is JSON (`body` undefined otherwise).
+ */
+export async function requestJson<T = any>(baseUrl: string, method: string, path: string, o: RequestOptions = {}): Promise<TestResponse<T>> {
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.key) headers.authorization = `Bearer ${o.key}`;
+  let body: string | Uint8Array | undefined;
+  if (o.raw !== undefined) body = o.raw;
+  else if (o.body !== undefined) body = JSON.stringify(o.body);
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  const res = await fetch(baseUrl + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
+
 export interface TestServer {
   dialect: Dialect;
   url: string;
@@ -111,23 +137,7 @@ export async function startTestServer(dialect: Dialect, options: TestServerOptio
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const request = async <T = any>(method: string, path: string, o: RequestOptions = {}): Promise<TestResponse<T>> => {
-    const headers: Record<string, string> = { ...o.headers };
-    if (o.key) headers.authorization = `Bearer ${o.key}`;
-    let body: string | Uint8Array | undefined;
-    if (o.raw !== undefined) body = o.raw;
-    else if (o.body !== undefined) body = JSON.stringify(o.body);
-    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
-  };
+  const request = <T = any>(method: string, path: string, o: RequestOptions = {}) => requestJson<T>(url, method, path, o);
 
   let closed = false;
   return {
@@ -177,3 +187,25 @@ export const fakeScreen: ScreenFn = ({ text, lang }) => {
   if (labels.includes('pii')) result.redacted = text.replace(/\b\d{3}-\d{4}\b/g, '[phone]');
   return result;
 };
+
+const BIN = new URL('../../bin/haven.js', import.meta.url).pathname;
+const execFileAsync = promisify(execFile);
+
+/** The environment for a `haven` command on `database`: PATH, HOME, the database settings, then `extra`. */
+export function cliEnv(database: Pick<DatabaseConfig, 'path' | 'url' | 'schema'>, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  if (database.url) Object.assign(env, { DATABASE_URL: database.url, HAVEN_PG_SCHEMA: database.schema! });
+  else env.HAVEN_DB = database.path!;
+  return { ...env, ...extra };
+}
+
+/** Runs `bin/haven.js` in a child process with exactly `env`; a non-zero exit comes back as `code`, never thrown. */
+export async function haven(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [BIN, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
