@@ -3,17 +3,14 @@
  * Writes go through `MessageWriter` (group commit); reads are plain queries.
  */
 import type { Kysely } from 'kysely';
-import type { Evidence, Label, Lang, MessageLabel, MessageResult, Surface, TextKind, Verdict } from '../types.ts';
-import type { Database, MessageRow, NewMessage } from './schema/index.ts';
+import type { Evidence, Label, MessageLabel, MessageResult } from '../types.ts';
+import type { Database, MessageRow, MessagesTable, NewMessage } from './schema/index.ts';
+
+/** Which message, from whom, to whom, where, and what kind of text: the first columns of `messages`, as they are. */
+type MessageAddress = Pick<MessagesTable, 'id' | 'sender' | 'recipient' | 'channel' | 'kind' | 'surface'>;
 
 /** A screened message on its way to the store. */
-export interface IncomingMessage {
-  id: string;
-  sender: string;
-  recipient: string | null;
-  channel: string | null;
-  kind: TextKind;
-  surface: Surface | null;
+export interface IncomingMessage extends MessageAddress {
   /** The text as sent. Never stored when `redact` is on and the engine found PII. */
   text: string;
   result: MessageResult;
@@ -23,18 +20,9 @@ export interface IncomingMessage {
   submittedBy: string;
 }
 
-/** A message as the API returns it. */
-export interface StoredMessage {
-  id: string;
-  sender: string;
-  recipient: string | null;
-  channel: string | null;
-  kind: TextKind;
-  surface: Surface | null;
-  lang: Lang;
-  text: string;
+/** A message as the API returns it: the row, with JSON columns parsed and names in camelCase. */
+export interface StoredMessage extends MessageAddress, Pick<MessagesTable, 'lang' | 'text' | 'verdict'> {
   textRedacted: boolean;
-  verdict: Verdict;
   labels: MessageLabel[];
   scores: Partial<Record<Label, number>>;
   evidence: Evidence[];
