@@ -43,7 +43,10 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[], catalog: TermCat
         if (groups.size < Object.keys(rule.groups).length) continue;
         if (rule.surfaces && (doc.surface === undefined || !rule.surfaces.includes(doc.surface))) continue;
         if (rule.kinds && !rule.kinds.includes(doc.kind)) continue;
-        const chosen = rule.window > 0 ? tightest(groups, rule.window) : [...groups.values()].map((spans) => spans[0] ?? { start: 0, end: 0 });
+        const chosen =
+          rule.window > 0
+            ? tightest(groups, rule.window, doc.normalized.skeleton.start)
+            : [...groups.values()].map((spans) => spans[0] ?? { start: 0, end: 0 });
         if (!chosen) continue;
         for (const span of chosen) {
           findings.push({ label: rule.label, rule: `cooc:${rule.id}`, start: span.start, end: span.end, score: rule.score, severity: rule.severity });
@@ -54,12 +57,30 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[], catalog: TermCat
   };
 }
 
+/** How many skeleton units begin before original offset `o` (the skeleton's starts never decrease). */
+function unitsBefore(starts: Int32Array, o: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] ?? 0) < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * One span per group, all within `window` characters (from the first start to the last end), choosing the
  * tightest such set; null when no set fits. A group's first mention may lie far away while a later one is
- * close ("your daughter … [long listing text] … send a video of her feet").
+ * close ("your daughter … [long listing text] … send a video of her feet"). Width is counted in the skeleton
+ * view, so padding does not push terms apart: "you're sooooo stuuuupid" is as close as "you're so stupid",
+ * and zero-width characters or spaced letters count for nothing.
  */
-function tightest(groups: Map<string, Array<{ start: number; end: number }>>, window: number): Array<{ start: number; end: number }> | null {
+function tightest(
+  groups: Map<string, Array<{ start: number; end: number }>>,
+  window: number,
+  skeletonStarts: Int32Array,
+): Array<{ start: number; end: number }> | null {
   const all: Array<{ start: number; end: number; g: number }> = [];
   let gi = 0;
   for (const spans of groups.values()) {
@@ -87,7 +108,7 @@ function tightest(groups: Map<string, Array<{ start: number; end: number }>>, wi
         if (pick[x.g] === undefined) pick[x.g] = x;
         end = Math.max(end, x.end);
       }
-      const width = end - l.start;
+      const width = unitsBefore(skeletonStarts, end) - unitsBefore(skeletonStarts, l.start);
       if (width <= window && width < bestWidth) {
         bestWidth = width;
         best = pick.map((x) => ({ start: x?.start ?? 0, end: x?.end ?? 0 }));
