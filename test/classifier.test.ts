@@ -43,9 +43,9 @@ function toyCorpora(): Record<DatasetName, DatasetSplits> {
   ];
   const files = [{ path: 'toy', sha256: '0'.repeat(64) }];
   return {
-    cold: { name: 'cold', train: zh(0, 40), tune: zh(1, 10), test: zh(2, 10), files },
-    swsr: { name: 'swsr', train: zh(3, 40), tune: zh(4, 10), test: zh(5, 10), files },
-    davidson: { name: 'davidson', train: en(0, 40), tune: en(1, 10), test: en(2, 10), files },
+    cold: { name: 'cold', train: zh(0, 40), tune: zh(1, 10), test: zh(2, 10), files, fitOnTune: false },
+    swsr: { name: 'swsr', train: zh(3, 40), tune: zh(4, 10), test: zh(5, 10), files, fitOnTune: true },
+    davidson: { name: 'davidson', train: en(0, 40), tune: en(1, 10), test: en(2, 10), files, fitOnTune: true },
   };
 }
 

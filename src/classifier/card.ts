@@ -36,7 +36,7 @@ export interface ModelCard {
   features: Omit<FeatureSpec, 'lexicons'> & {
     lexicons?: Array<{ name: string; weight: number; terms: number; file: DataFileRecord }>;
   };
-  training: Omit<LearnOptions, 'seed'> & { refit: boolean; threshold_folds: number };
+  training: Omit<LearnOptions, 'seed'> & { refit: boolean; threshold_folds: number; cold_dev?: string };
   heads: Array<{
     name: string;
     dataset: DatasetName;

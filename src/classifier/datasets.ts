@@ -36,6 +36,12 @@ export interface DatasetSplits {
   tune: LabelledText[];
   test: LabelledText[];
   files: DataFileRecord[];
+  /**
+   * May the shipped weights be fitted on the tune rows too? Yes where the tune split is carved out of the
+   * training portion (SWSR, Davidson); no where it is a published validation split (COLD dev): that one only
+   * picks the threshold, so the model learns from train splits alone.
+   */
+  fitOnTune: boolean;
 }
 
 /** Thrown when a dataset's files are not where they should be; the message names the missing path. */
@@ -143,7 +149,7 @@ export function stratifiedSplit<T extends { label: number }>(items: T[], share: 
 function splitHeldOut(name: DatasetName, all: LabelledText[], files: DataFileRecord[], seed: number): DatasetSplits {
   const [test, rest] = stratifiedSplit(all, HELD_OUT_SHARE, seed);
   const [tune, train] = stratifiedSplit(rest, TUNE_SHARE / (1 - HELD_OUT_SHARE), seed + 1);
-  return { name, train, tune, test, files };
+  return { name, train, tune, test, files, fitOnTune: true };
 }
 
 /** Reads one dataset from `root` and returns its seeded splits. Throws DatasetMissingError if absent. */
@@ -156,6 +162,7 @@ export function loadDataset(root: string, name: DatasetName, seed: number): Data
       tune: readLabelled(dev, 'TEXT', 'label'),
       test: readLabelled(test, 'TEXT', 'label'),
       files: [train.record, dev.record, test.record],
+      fitOnTune: false,
     };
   }
   if (name === 'swsr') {

@@ -154,16 +154,21 @@ export function trainModel(
   const spec = specWithLexicons(plan, lexicons);
   const hasher = new FeatureHasher(spec);
   const buckets = hasher.buckets;
-  const folds = plan.thresholdFolds > 1 ? plan.thresholdFolds : 0;
+  const planFolds = plan.thresholdFolds > 1 ? plan.thresholdFolds : 0;
+  // a dataset whose tune split is a published validation split (COLD dev) is learned from train alone and
+  // thresholded on that split: no folds over it, no refit on it
+  const foldsFor = (name: DatasetName): number => (corpora[name].fitOnTune ? planFolds : 0);
+  const refitFor = (name: DatasetName): boolean => plan.refit && corpora[name].fitOnTune;
   const encoded = new Map<DatasetName, { train: FeatureMatrix | null; tune: FeatureMatrix | null; both: FeatureMatrix | null }>();
   for (const name of DATASET_NAMES) {
     const splits = corpora[name];
     const train = foldAll(splits.train, `fold ${name} train`, progress);
     const tune = foldAll(splits.tune, `fold ${name} tune`, progress);
+    const folds = foldsFor(name);
     encoded.set(name, {
       train: folds ? null : encodeAll(hasher, train, `encode ${name} train`, progress),
       tune: folds ? null : encodeAll(hasher, tune, `encode ${name} tune`, progress),
-      both: plan.refit || folds ? encodeAll(hasher, [...train, ...tune], `encode ${name} train+tune`, progress) : null,
+      both: refitFor(name) || folds ? encodeAll(hasher, [...train, ...tune], `encode ${name} train+tune`, progress) : null,
     });
   }
   const interleaved = new Int8Array(buckets * HEADS.length);
@@ -177,6 +182,7 @@ export function trainModel(
     const bothLabels = Uint8Array.from([...splits.train, ...splits.tune], positive);
     let threshold: number;
     let learned: LearnedHead | null = null;
+    const folds = foldsFor(head.dataset);
     if (folds) {
       // Out-of-fold scores for every train + tune row, then one threshold over all of them.
       const fold = stratifiedFolds(bothLabels, folds, plan.seed + 100 + h);
@@ -201,7 +207,7 @@ export function trainModel(
       threshold = bestThreshold(probabilities(learned, tune!), splits.tune.map(positive));
     }
     let shipped: LearnedHead;
-    if (plan.refit || !learned) {
+    if (refitFor(head.dataset) || !learned) {
       progress.stage(`refit ${head.name}`, plan.learn.epochs);
       shipped = learnBinaryHead(both!, bothLabels, buckets, options, (epoch) => progress.update(epoch));
       progress.end();
@@ -242,7 +248,7 @@ export function trainModel(
       test: corpora[name].test.length,
     })),
     features,
-    training: { ...plan.learn, refit: plan.refit, threshold_folds: folds },
+    training: { ...plan.learn, refit: plan.refit, threshold_folds: planFolds, cold_dev: 'threshold only (weights learned from train.csv alone)' },
     heads: cardHeads,
     quantization: 'int8 per head, scale = max |w| / 127, gzip',
     test: {
