@@ -63,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
   const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const writer = new MessageWriter(db, { batchMax: config.writeBatchMax, onBatch: (n) => metrics.writeBatch.observe(n) });
   const cases = createCaseRuntime({ config, db, ...(options.clock ? { clock: options.clock } : {}), onError: (err) => app.log.error({ err }, 'case scheduler') });
-  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics, cases, people: new People(db, options.actorPolicy) };
+  const ctx: AppContext = { config, db, dialect: dialectOf(db), screen: options.screen ?? engineScreen, writer, metrics, cases, people: new People(db, options.actorPolicy, { cache: dialectOf(db) === 'sqlite' }) };
   const keys = new KeyResolver(db);
   // Deadlines fire from the store: whatever came due while the service was down fires on the first tick.
   app.addHook('onReady', async () => ctx.cases.scheduler.start());

@@ -20,8 +20,15 @@ export interface WriteResult {
   created: boolean;
 }
 
+/**
+ * Work to do in the same transaction as a message's first store (strikes, raid membership): it commits with the
+ * message, so an acknowledged message's consequences are durable too. Runs again if the batch is retried.
+ */
+export type OnCreated = (trx: Transaction<Database>) => Promise<void>;
+
 interface Pending {
   message: IncomingMessage;
+  onCreated: OnCreated | undefined;
   resolve(result: WriteResult): void;
   reject(err: unknown): void;
 }
@@ -48,10 +55,10 @@ export class MessageWriter {
   }
 
   /** Stores the message; resolves once it is committed. */
-  write(message: IncomingMessage): Promise<WriteResult> {
+  write(message: IncomingMessage, onCreated?: OnCreated): Promise<WriteResult> {
     if (this.#closed) return Promise.reject(new Error('message writer is closed'));
     return new Promise<WriteResult>((resolve, reject) => {
-      this.#queue.push({ message, resolve, reject });
+      this.#queue.push({ message, onCreated, resolve, reject });
       if (!this.#running) this.#running = this.#drain();
     });
   }
@@ -78,7 +85,7 @@ export class MessageWriter {
   async #commit(batch: Pending[]): Promise<void> {
     let results: WriteResult[];
     try {
-      results = await this.#db.transaction().execute((trx) => storeBatch(trx, batch.map((p) => p.message)));
+      results = await this.#db.transaction().execute((trx) => storeBatch(trx, batch.map((p) => p.message), batch.map((p) => p.onCreated)));
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);
@@ -93,7 +100,7 @@ export class MessageWriter {
 }
 
 /** Stores a batch inside a transaction; returns one result per message, in order. */
-export async function storeBatch(trx: Transaction<Database>, messages: readonly IncomingMessage[]): Promise<WriteResult[]> {
+export async function storeBatch(trx: Transaction<Database>, messages: readonly IncomingMessage[], onCreated: ReadonlyArray<OnCreated | undefined> = []): Promise<WriteResult[]> {
   // First occurrence of each id wins; later duplicates resolve to it.
   const firstIndex = new Map<string, number>();
   const unique: IncomingMessage[] = [];
@@ -158,12 +165,14 @@ export async function storeBatch(trx: Transaction<Database>, messages: readonly 
   for (let i = 0; i < queueLabels.length; i += 1000) await trx.insertInto('queue_labels').values(queueLabels.slice(i, i + 1000)).execute();
   await appendEvidence(trx, evidence);
 
-  return messages.map((m) => {
+  const results = messages.map((m) => {
     const message = stored.get(m.id);
     if (!message) throw new Error(`message ${m.id} vanished during its own transaction`);
     const created = inserted.has(m.id) && unique[firstIndex.get(m.id)!] === m;
     return { message, created };
   });
+  for (const [i, r] of results.entries()) if (r.created) await onCreated[i]?.(trx);
+  return results;
 }
 
 function messageEvidence(message: StoredMessage, row: NewMessage): EvidenceEntry {

@@ -50,7 +50,7 @@ export const postMessage = defineRoute({
       sentAt,
       receivedAt,
       submittedBy: principal!.keyId,
-    });
+    }, ctx.people.onStored(inContext, assessed));
     if (created) ctx.metrics.countVerdict('messages', result);
     if (created) await ctx.people.afterStored(inContext, assessed);
     reply.code(created ? 201 : 200);
