@@ -28,6 +28,13 @@ CASES.news_report = [
 { text: 'Police say the man wrote "i will kill you" to a streamer', without: 'i will kill you', label: 'threat' }];
 CASES.education = [{ text: '"支那"一词带有强烈的侮辱性，历史上被用来贬低中国人', without: '支那人', label: 'hate' }];
 CASES.game_talk = [{ text: 'gg wp, i will kill you next round', without: 'i will kill you', label: 'threat' }];
+// round 4: trash talk marked as a joke or a game; mods and bystanders quoting a raid or a stalker; a training module
+CASES.game_talk.push({ text: 'ur so dead, i will kill you, get rekt noob', without: 'ur so dead, i will kill you', label: 'threat' });
+CASES.quoting_to_report.push(
+  { text: '有人在刷“黑鬼滚出直播间”，房管快封', without: '黑鬼滚出直播间', label: 'hate' },
+  { text: '刚才那个说“我在你家楼下等你”的已经被封了，主播注意安全', without: '我在你家楼下等你', label: 'threat' },
+);
+CASES.education.push({ text: 'Harassment training module 3: quid pro quo includes statements like "sleep with me or lose your job"', without: 'sleep with me or lose your job', label: 'sexual_harassment' });
 CASES.drug_prevention = [{ text: '禁毒宣传：冰毒、K粉都是国家管制的毒品，切勿尝试', without: '出冰毒', label: 'prohibited_listing' }];
 CASES.medical_sexual_health = [
 { text: '安眠药必须在医生指导下使用', without: '安眠药现货', label: 'prohibited_listing' }];
