@@ -114,4 +114,14 @@ describe('normalize', () => {
     expect(plain.skeleton.text).toBe('helo there 你好');
     expect(plain.skeleton.runs[2]).toBe(2);
   });
+
+  it('a spaced-out word ends where the gaps change (regression: "b.l.a.c.k.s a.r.e" read as one word)', () => {
+    expect(normalize('b.l.a.c.k.s a.r.e subhuman').compact.text).toBe('blacks are subhuman');
+    expect(normalize('s e n d  n u d e s').compact.text).toBe('send nudes');
+    expect(normalize('f . u . c . k').compact.text).toBe('fuck');
+  });
+
+  it("'+' is not leet for t (regression: '+V' read as 'tv')", () => {
+    expect(normalize('加我+V').compact.text).toBe('加我+v');
+  });
 });

@@ -255,6 +255,18 @@ function isSep(cp: number): boolean {
   return (classOf(cp) & (LATIN | DIGIT | HAN)) === 0 && cp !== 0x2a;
 }
 
+const GAP_SYMBOLS = 0;
+const GAP_ONE_SPACE = 1;
+const GAP_WIDE = 2;
+
+/** What separates two spaced-out letters: symbols only (k.i.l.l), one space (f u c k), or more (f . u . c . k). */
+function gapKind(cps: Int32Array, from: number, to: number): number {
+  let spaces = 0;
+  for (let x = from; x < to; x++) if (classOf(cps[x] as number) & SPACES) spaces++;
+  if (spaces === 0) return GAP_SYMBOLS;
+  return spaces === 1 && to - from === 1 ? GAP_ONE_SPACE : GAP_WIDE;
+}
+
 /** The first position after k that is still kept. */
 function nextKept(keep: Uint8Array, n: number, k: number): number {
   let x = k + 1;
@@ -289,12 +301,17 @@ function compact(f: Units, b: Buffers): boolean {
     let letters = 1;
     let realLetters = classOf(cps[i] as number) & LATIN ? 1 : 0;
     let spaced = false;
+    let firstGap = -1; // the kind of the first gap: every gap of one spaced-out word is alike
     let k = i + 1;
     for (;;) {
       let g = k;
       while (g < n && g - k < 3 && isSep(cps[g] as number)) g++;
       if (g === k || g >= n || !isSingle(cps, n, g)) break;
-      for (let x = k; x < g; x++) if (classOf(cps[x] as number) & SPACES) spaced = true;
+      const kind = gapKind(cps, k, g);
+      // a gap unlike the first ends the word: "b.l.a.c.k.s a.r.e" is two words, "s e n d  n u d e s" too
+      if (firstGap >= 0 && kind !== firstGap) break;
+      firstGap = kind;
+      if (kind !== GAP_SYMBOLS) spaced = true;
       letters++;
       if (classOf(cps[g] as number) & LATIN) realLetters++;
       k = g + 1;

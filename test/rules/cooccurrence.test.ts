@@ -153,8 +153,8 @@ describe('co-occurrence on real phrasings', () => {
     ['hate.raid_group_dehumanising', 'w/ all due respect ur kind r a disease'],
     ['hate.raid_group_dehumanising', '🏳️‍🌈 = 🤡 every gay deserves the rope'],
     ['hate.raid_group_dehumanising', 'trannies are mentally ill lol'],
-    ['hate.raid_joined_letters', 'b.l.a.c.k.s a.r.e s.u.b.h.u.m.a.n'],
-    ['hate.raid_joined_letters', 'b l a c k s  a r e  a n i m a l s'],
+    ['hate.raid_group_dehumanising', 'b.l.a.c.k.s a.r.e s.u.b.h.u.m.a.n'], // the normalizer now ends a spaced word where the gaps change
+    ['hate.raid_group_dehumanising', 'b l a c k s  a r e  a n i m a l s'],
     ['hate.apes_online', 'monkeys shouldnt have internet access 🦍'],
     ['hate.women_dont_belong', '你这种女的就不适合做技术，回家带孩子吧'],
     ['hate.women_dont_belong', 'females shouldnt be allowed to play ranked'],

@@ -76,4 +76,10 @@ describe('TermIndex regressions', () => {
   it('ki11 reads as kill', () => {
     expect(find([{ term: 'kill you', value: 'x' }], 'ki11 you')).toEqual(['ki11 you']);
   });
+
+  it('an allow phrase must start a word (regression: "our daughter" hid "your daughter")', () => {
+    const specs: Array<TermSpec<string>> = [{ term: 'daughter', value: 'x', match: 'prefix', allow: ['our daughter'] }];
+    expect(find(specs, 'pics of your daughter')).toEqual(['daughter']);
+    expect(find(specs, 'pics of our daughter')).toEqual([]);
+  });
 });

@@ -316,8 +316,17 @@ function runsOk(runs: Uint16Array, s: number, c: Compiled): boolean {
   return true;
 }
 
+/**
+ * Is the hit at s inside one of the term's allowlisted innocent words? A Latin allow phrase must start a
+ * word there: "our daughter" must not hide "your daughter" (it may run on: "screenshot" covers "screenshots").
+ */
 function allowed(text: string, s: number, c: Compiled): boolean {
-  for (const a of c.allow) if (s >= a.offset && text.startsWith(a.text, s - a.offset)) return true;
+  for (const a of c.allow) {
+    const at = s - a.offset;
+    if (at < 0 || !text.startsWith(a.text, at)) continue;
+    if (isAlnum(a.text.charCodeAt(0)) && at > 0 && isAlnum(text.charCodeAt(at - 1))) continue;
+    return true;
+  }
   return false;
 }
 
