@@ -52,6 +52,12 @@ CASES.exclamation_not_aimed = [{ text: 'holy shit that was a clutch play', witho
 CASES.listing_talk_neutral = [{ text: 'Pussy willow branches for sale, great for spring arrangements', without: 'Pussy willow branches', label: 'insult', engine: fakeModel }];
 CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her foot measures 17cm', without: 'Would these shoes fit', label: 'insult', engine: fakeModel }];
 
+// round 5: hyperbole about spoilers, teasing a friend, apps as a topic, delivery talk, a bystander asking mods to remove a slur
+CASES.hyperbole_spoiler = [{ text: "I'll kill you if you spoil the ending of this show", without: "I'll kill you", label: 'threat' }];
+CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }];
+CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
+CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls remove and ban", without: "'n1gg3r'", label: 'hate' });
+
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
     expect(CASES[id], `add a case for context rule ${id}`).toBeDefined();

@@ -185,6 +185,27 @@ describe('co-occurrence on real phrasings', () => {
     ['doxxing.publish_id_to_group', '再封我号我就把你身份证号发出来'],
     ['doxxing.spam_their_number', 'thats her number spam it'],
     ['contact_offplatform.plus_v', '+V 看完整版'],
+    // round 5: the new families, in phrasings other than the dev sets'
+    ['threat.silence_or_job', '你敢说出去，这行你就别想混了'],
+    ['threat.silence_or_job', "Say a word to HR and you'll never work in this industry again"],
+    ['threat.family_workplace_visit', '你女儿在二小上学吧？放学路上小心点'],
+    ['threat.knows_route', '你几点下班我都清楚，别逼我'],
+    ['threat.pinyin_home_menace', 'wo zhi dao ni jia zai na, ni deng zhe'],
+    ['threat.you_live_at', 'u live at 5 Park Lane, see you tonight'],
+    ['threat.in_person_again', 'ban me again and I show up irl'],
+    ['threat.blade_slang', '信不信我锤死你'],
+    ['doxxing.where_lives', 'anyone know where she lives? need the house number'],
+    ['doxxing.pinyin_publish', 'ba ta de di zhi fa chu lai'],
+    ['doxxing.employer_probe', 'what company does he work at irl? gonna email his boss'],
+    ['doxxing.home_alone_probe', '你是一个人住吗？几点在家？'],
+    ['doxxing.publish_reader_data_group', "I have your ID number, I'll post it in the group chat"],
+    ['contact_offplatform.handle_label', 'vx: abc123 加我更便宜'],
+    ['contact_offplatform.bio_handle', 'qq号在简介'],
+    ['contact_offplatform.skip_platform_payment', '别走平台了，直接打钱到我卡上'],
+    ['sexual_minor.child_sexy', 'ur little girl is so sexy, how old?'],
+    ['sexual_harassment.sexy_hot_flirt', '美女你今天好性感'],
+    ['sexual_harassment.gift_for_nudes', "send nudes and I'll gift you subs"],
+    ['hate.group_terror_deport', '穆斯林都是恐怖分子，全部遣返'],
   ])('%s fires on %j', (id, text) => {
     expect(fires(rule(id), text)).toBe(true);
   });
@@ -266,6 +287,23 @@ describe('co-occurrence on real phrasings', () => {
     ['doxxing.publish_id_to_group', '照片发到群里了', 'event photos'],
     ['doxxing.publish_id_to_group', '网络安全课：不要在网上公开自己的住址', 'safety lesson'],
     ['doxxing.probe_person_data', '谁有他的电话？我联系一下', 'ordinary'],
+    // round 5: innocent look-alikes of the new families
+    ['threat.silence_or_job', '年底考核的流程在内网，有问题找HR', 'HR information'],
+    ['threat.family_workplace_visit', '你老婆在人民医院上班？挺好的，离家近', 'small talk'],
+    ['threat.knows_route', '你每天下班走哪条路？我想顺路蹭个车', 'a lift'],
+    ['threat.you_live_at', 'you live at the end of the world lol', 'a joke'],
+    ['threat.in_person_again', 'I deleted my old account, see you in person at the meetup', 'a friend'],
+    ['threat.blade_slang', '信不信我今天做了三个菜', 'cooking'],
+    ['doxxing.where_lives', 'does anyone know where the nearest post office is', 'directions'],
+    ['doxxing.home_alone_probe', '发货地址写你家就行，几点在家方便收？', 'delivery'],
+    ['contact_offplatform.handle_label', 'very cheap, 加购更便宜', 'a listing'],
+    ['contact_offplatform.skip_platform_payment', '平台付款很方便，已下单', 'paying on the platform'],
+    ['sexual_minor.child_sexy', 'your daughter is hot, maybe she has a fever', 'a fever'],
+    ['sexual_harassment.sexy_hot_flirt', "it's so hot today, honey can you open the window", 'weather'],
+    ['sexual_harassment.body_show_more', 'show more photos of the butt lamp please', 'a product'],
+    ['sexual_harassment.wearing_underwear_photo', '性感内衣有实拍照片吗', 'a lingerie buyer'],
+    ['hate.group_terror_deport', '穆斯林的斋月什么时候开始', 'a question'],
+    ['prohibited_listing.ice_sale_pinyin', '同城可送，冰箱九成新', 'a fridge'],
   ])('%s does not fire on %j (%s)', (id, text) => {
     expect(fires(rule(id), text)).toBe(false);
   });
