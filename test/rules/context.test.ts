@@ -54,7 +54,7 @@ CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her
 
 // round 5: hyperbole about spoilers, teasing a friend, apps as a topic, delivery talk, a bystander asking mods to remove a slur
 CASES.hyperbole_spoiler = [{ text: "I'll kill you if you spoil the ending of this show", without: "I'll kill you", label: 'threat' }];
-CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }];
+CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }, { text: 'you absolute muppet, you left your scarf at mine again', without: 'you absolute muppet', label: 'insult' }];
 CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
 CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls remove and ban", without: "'n1gg3r'", label: 'hate' });
 

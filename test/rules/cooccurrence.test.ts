@@ -304,6 +304,8 @@ describe('co-occurrence on real phrasings', () => {
     ['sexual_harassment.wearing_underwear_photo', '性感内衣有实拍照片吗', 'a lingerie buyer'],
     ['hate.group_terror_deport', '穆斯林的斋月什么时候开始', 'a question'],
     ['prohibited_listing.ice_sale_pinyin', '同城可送，冰箱九成新', 'a fridge'],
+    ['insult.horse_for_mother', '你的🐴死了，节哀', 'a pet horse'],
+    ['sexual_harassment.gift_for_nudes', 'nude lipstick shades, gift set', 'make-up'],
   ])('%s does not fire on %j (%s)', (id, text) => {
     expect(fires(rule(id), text)).toBe(false);
   });
