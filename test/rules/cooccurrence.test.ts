@@ -305,6 +305,10 @@ describe('co-occurrence on real phrasings', () => {
     ['hate.group_terror_deport', '穆斯林的斋月什么时候开始', 'a question'],
     ['prohibited_listing.ice_sale_pinyin', '同城可送，冰箱九成新', 'a fridge'],
     ['insult.horse_for_mother', '你的🐴死了，节哀', 'a pet horse'],
+    ['threat.knows_route', '下班路上小心点，雨大', 'a goodbye'],
+    ['sexual_minor.child_sexy', 'your kid is hot, does she have a fever? how old is she, 3?', 'a fever'],
+    ['contact_offplatform.handle_label', 'v neck sweater, 加我购物车更便宜', 'a v-neck'],
+    ['doxxing.relative_school_probe', "my little sister's school has a fair, which school does yours go to?", 'small talk'],
     ['sexual_harassment.gift_for_nudes', 'nude lipstick shades, gift set', 'make-up'],
   ])('%s does not fire on %j (%s)', (id, text) => {
     expect(fires(rule(id), text)).toBe(false);
