@@ -124,4 +124,8 @@ describe('normalize', () => {
   it("'+' is not leet for t (regression: '+V' read as 'tv')", () => {
     expect(normalize('加我+V').compact.text).toBe('加我+v');
   });
+
+  it("a possessive s does not start a spaced-out word (regression: daughter's f e e t read as daughter'sfeet)", () => {
+    expect(normalize("ur d a u g h t e r's f e e t").compact.text).toBe("ur daughter's feet");
+  });
 });

@@ -298,6 +298,8 @@ function compact(f: Units, b: Buffers): boolean {
   //    letter (sep{1,3} letter){2,}; a leet digit counts as a letter when the run also has real letters.
   for (let i = 0; i < n; i++) {
     if (!isSingle(cps, n, i)) continue;
+    // the s of a possessive or the t of a contraction belongs to the word before it: daughter's f e e t, it's f u n
+    if (i > 0 && (cps[i - 1] === 0x27 || cps[i - 1] === 0x2019)) continue;
     let letters = 1;
     let realLetters = classOf(cps[i] as number) & LATIN ? 1 : 0;
     let spaced = false;

@@ -82,4 +82,9 @@ describe('TermIndex regressions', () => {
     expect(find(specs, 'pics of your daughter')).toEqual(['daughter']);
     expect(find(specs, 'pics of our daughter')).toEqual([]);
   });
+
+  it('refuses at build time a term whose emoji would be dropped between hanzi (regression: 你🐴的 matched every 你的)', () => {
+    expect(() => new TermIndex([{ term: '你🐴的', value: 'x' }], 'test')).toThrow(/loses "🐴"/);
+    expect(find([{ term: 'send 🍆 pic', value: 'x' }], 'send 🍆 pic now')).toEqual(['send 🍆 pic']);
+  });
 });

@@ -98,6 +98,7 @@ function hanCount(text: string): number {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const EMOJI_OR_SYMBOL = /[\p{So}\p{Sk}\p{Extended_Pictographic}]/u;
 const NO_RUNS = new Uint16Array(0);
 const NO_HITS: ReadonlyArray<TermHit<never>> = Object.freeze([]);
 
@@ -159,6 +160,13 @@ export class TermCatalog {
     }
     const sk = trimmedSkeleton(n);
     if (sk.text.length === 0) throw new Error(`${where}: term "${spec.term}" is empty after normalization`);
+    // An emoji or symbol between hanzi is dropped from the text (傻😀逼 reads 傻逼), so it would be dropped from
+    // the term too: 你🐴的 would match every 你的. Such a term must be a co-occurrence rule instead.
+    for (const ch of folded) {
+      if (EMOJI_OR_SYMBOL.test(ch) && !sk.text.includes(ch)) {
+        throw new Error(`${where}: term "${spec.term}" loses "${ch}" in normalization (symbols between hanzi are dropped); match the symbol in a co-occurrence rule instead`);
+      }
+    }
     const first = sk.text.codePointAt(0) ?? 0;
     const last = sk.text.codePointAt(sk.text.length - 1) ?? 0;
     const latinStart = isAlnum(first);
