@@ -55,6 +55,7 @@ CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her
 // round 5: hyperbole about spoilers, teasing a friend, apps as a topic, delivery talk, a bystander asking mods to remove a slur
 CASES.hyperbole_spoiler = [{ text: "I'll kill you if you spoil the ending of this show", without: "I'll kill you", label: 'threat' }];
 CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }, { text: 'you absolute muppet, you left your scarf at mine again', without: 'you absolute muppet', label: 'insult' }];
+CASES.self_deprecation = [{ text: '我真是个白痴，又把快递地址填错了', without: '白痴', label: 'insult' }, { text: '我就是个傻逼，又把钥匙锁家里了', without: '傻逼', label: 'insult' }];
 CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
 CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls remove and ban", without: "'n1gg3r'", label: 'hate' });
 
@@ -84,6 +85,7 @@ describe('context words the abuser uses lower nothing', () => {
     ['艾司唑仑，不用去医院开，直接发货', 'prohibited_listing'],
     ['威而钢现货，不需要医生开', 'prohibited_listing'],
     ['我找到她公司领导的电话了，明天就把截图发过去', 'doxxing'],
+    ['Anyone know where @MayaPlays actually works? Want to send her boss a few screenshots.', 'doxxing'],
     ["got her work email and her manager's name, sending them the screenshots tonight", 'doxxing'],
     ['you f*ggot, this is our little secret', 'hate'],
     ["does your daughter still have the socks she wore? unwashed pls", 'sexual_minor'],
