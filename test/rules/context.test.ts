@@ -58,6 +58,8 @@ CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈
 CASES.self_deprecation = [{ text: '我真是个白痴，又把快递地址填错了', without: '白痴', label: 'insult' }, { text: '我就是个傻逼，又把钥匙锁家里了', without: '傻逼', label: 'insult' }];
 CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
 CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls remove and ban", without: "'n1gg3r'", label: 'hate' });
+CASES.rape_discussion = [{ text: '强奸不需要伤情鉴定作为证据，主要是违背妇女意志', without: '强奸', label: 'sexual_harassment' }]; // COLD audit: rape discussed as law
+CASES.hotel_booking = [{ text: '考试，考驾照，再加上旅游，全国各地开房', without: '开房', label: 'sexual_harassment' }]; // COLD audit: a hotel booking while travelling
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
