@@ -54,6 +54,7 @@ CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her
 
 // round 5: hyperbole about spoilers, teasing a friend, apps as a topic, delivery talk, a bystander asking mods to remove a slur
 CASES.hyperbole_spoiler = [{ text: "I'll kill you if you spoil the ending of this show", without: "I'll kill you", label: 'threat' }];
+CASES.late_friend_hyperbole = [{ text: "if ur late again I'll kill you, the movie starts at 7", without: "I'll kill you", label: 'threat' }];
 CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }, { text: 'you absolute muppet, you left your scarf at mine again', without: 'you absolute muppet', label: 'insult' }];
 CASES.self_deprecation = [{ text: '我真是个白痴，又把快递地址填错了', without: '白痴', label: 'insult' }, { text: '我就是个傻逼，又把钥匙锁家里了', without: '傻逼', label: 'insult' }];
 CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
