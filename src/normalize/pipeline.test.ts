@@ -128,4 +128,10 @@ describe('normalize', () => {
   it("a possessive s does not start a spaced-out word (regression: daughter's f e e t read as daughter'sfeet)", () => {
     expect(normalize("ur d a u g h t e r's f e e t").compact.text).toBe("ur daughter's feet");
   });
+
+  it('a 1 after an l inside a word reads as i (regression: l1ve read as llve); ki11, ki1l, kil1 read as kill', () => {
+    expect(normalize('wh3r3 d0es sh3 l1ve').compact.text).toBe('where does she live');
+    for (const t of ['ki11', 'ki1l', 'kil1', 'k1ll']) expect(normalize(t).compact.text).toBe('kill');
+    expect(normalize('sl1ce a11').compact.text).toBe('slice all');
+  });
 });

@@ -351,12 +351,14 @@ function compact(f: Units, b: Buffers): boolean {
         const cp = cps[k] as number;
         if (classOf(cp) & (LATIN | WILDCARD)) continue; // '*' kept: the matcher knows wildcard variants
         let mapped = LEET.get(cp);
-        // a doubled 1 reads as ll (ki11, a11), a 1 after an l or between i and l as l (ki1l); a single 1 as i (k1ll)
+        // a doubled 1 reads as ll (ki11, a11), a 1 ending a word after an l or between i and l as l (kil1, ki1l);
+        // any other 1 as i (k1ll, l1ve)
         if (cp === 0x31) {
           const nx = nextKept(keep, n, k);
           const next = nx < n ? (cps[nx] as number) : 0;
           const prev = k > i ? (cps[k - 1] as number) : 0;
-          if (next === 0x31 || prev === 0x6c || (prev === 0x69 && next === 0x6c)) mapped = 'l';
+          const nextIsLetter = next >= 0x61 && next <= 0x7a;
+          if (next === 0x31 || (prev === 0x6c && !nextIsLetter) || (prev === 0x69 && next === 0x6c)) mapped = 'l';
         }
         if (mapped !== undefined) {
           cps[k] = mapped.charCodeAt(0);
