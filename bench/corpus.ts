@@ -4,39 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { columnIndex, parseCsv } from '../src/classifier/csv.ts';
 
 function csvColumn(path: string, column: string): string[] {
-  // minimal RFC 4180 reader: quoted fields may hold commas, quotes and newlines
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field.length > 0 || row.length > 0) rows.push([...row, field]);
-  const header = rows.shift() ?? [];
-  const idx = header.indexOf(column);
-  if (idx < 0) throw new Error(`${path}: no column ${column}`);
-  return rows.map((r) => r[idx] ?? '').filter((t) => t.length > 0);
+  const table = parseCsv(readFileSync(path, 'utf8'));
+  const idx = columnIndex(table, column, path);
+  return table.rows.map((r) => r[idx] ?? '').filter((t) => t.length > 0);
 }
 
 export interface Corpus {

@@ -132,7 +132,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // per-label verdict: the policy's verdict for the label, lowered to the strongest finding's severity
     const verdicts = new Map<Label, Verdict>();
     for (const f of findings) {
-      scores[f.label] = Math.max(f.rule === 'model' ? 0 : (scores[f.label] ?? 0), f.score, scores[f.label] ?? 0);
+      scores[f.label] = Math.max(f.score, scores[f.label] ?? 0);
       const v = lessSevere(labelVerdict(policy, f.label, doc.surface), SEVERITY_VERDICT[f.severity]);
       verdicts.set(f.label, moreSevere(verdicts.get(f.label) ?? 'allow', v));
     }

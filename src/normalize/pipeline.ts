@@ -520,6 +520,3 @@ export function normalize(original: string): NormalizedText {
     }
   }
 }
-
-/** True when the code point is one the digit-reading detectors care about. Re-exported for PII rules. */
-export { isDigit };

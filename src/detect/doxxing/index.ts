@@ -14,7 +14,8 @@
  */
 import type { View } from '../../normalize/types.ts';
 import type { Detector, Finding, ScreenDoc } from '../types.ts';
-import { findPii, toOriginalSpan } from '../pii/index.ts';
+import { toOriginal } from '../../normalize/types.ts';
+import { findPii } from '../pii/index.ts';
 import { CUES, findCues, type CueHit, type CueKind, type CueView } from './cues.ts';
 
 /** How far (original UTF-16 units) a third-party or own-data cue may sit before the data it owns. */
@@ -37,7 +38,7 @@ function cuesOf(kind: CueKind, views: Views): (CueHit & Span)[] {
   const out: (CueHit & Span)[] = [];
   for (const name of ['compact', 'phonetic'] as const) {
     const view = views[name];
-    for (const h of findCues(CUES.lists[kind][name], view.text)) out.push({ ...h, ...toOriginalSpan(view, h.start, h.end) });
+    for (const h of findCues(CUES.lists[kind][name], view.text)) out.push({ ...h, ...toOriginal(view, h.start, h.end) });
   }
   return out;
 }
@@ -83,7 +84,7 @@ export function findDoxxing(doc: ScreenDoc): Finding[] {
     const plates = CUES.plates;
     plates.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = plates.exec(fold.text)) !== null) data.push({ ...toOriginalSpan(fold, m.index, m.index + m[0].length), type: 'plate' });
+    while ((m = plates.exec(fold.text)) !== null) data.push({ ...toOriginal(fold, m.index, m.index + m[0].length), type: 'plate' });
   }
   if (data.length > 0) {
     const third = cuesOf('thirdParty', views);

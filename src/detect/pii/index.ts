@@ -6,7 +6,7 @@
  * hundred nanoseconds.
  */
 import type { Lang } from '../../types.ts';
-import type { NormalizedText, View } from '../../normalize/types.ts';
+import { toOriginal, type NormalizedText, type View } from '../../normalize/types.ts';
 import type { Detector, Finding, ScreenDoc } from '../types.ts';
 import { findCnAddresses } from './address-cn.ts';
 import { findEnAddresses } from './address-en.ts';
@@ -64,13 +64,6 @@ export function findPiiInView(view: View, original: string, lang: Lang = 'mixed'
   return dropOverlaps(kept);
 }
 
-/** A view match mapped back to the original text: half-open [start, end). */
-export function toOriginalSpan(view: View, start: number, end: number): { start: number; end: number } {
-  const s = view.start[start] ?? 0;
-  const e = view.end[end - 1] ?? s;
-  return { start: s, end: Math.max(s, e) };
-}
-
 /** PII findings for a normalized text, cached per text so the doxxing detector reuses them. */
 const cache = new WeakMap<NormalizedText, Finding[]>();
 
@@ -79,7 +72,7 @@ export function findPii(normalized: NormalizedText, lang: Lang = 'mixed'): Findi
   if (hit) return hit;
   const view = normalized.fold;
   const findings: Finding[] = findPiiInView(view, normalized.original, lang).map((m) => {
-    const { start, end } = toOriginalSpan(view, m.start, m.end);
+    const { start, end } = toOriginal(view, m.start, m.end);
     return { label: 'pii', rule: `pii:${m.type}`, start, end, score: 1, severity: 'allow', detail: m.type };
   });
   cache.set(normalized, findings);
