@@ -133,16 +133,41 @@ export function isInvestigator(e: Employee | undefined): e is Employee & { tier:
 }
 
 /**
- * Finds people named in a report: an exact employee id, else every employee whose name matches
- * case-insensitively (all of them when ambiguous: a conflict set errs on the side of exclusion).
+ * Finds people named in a report, as reporters actually write them: an exact employee id; an e-mail address
+ * (alone, or inside the text: "Zhang Wei <wei.zhang@corp.example>"); a name compared case-, width-, spacing-
+ * and punctuation-insensitively, in either order ("Zhang Wei" = "wei zhang" = "Zhang, Wei"). Every namesake
+ * when ambiguous: a conflict set errs on the side of exclusion. An unresolved reference gives [] (the report
+ * keeps the free text; see docs/reporting.md on routing).
  */
 export function resolvePerson(org: OrgChart, reference: string): string[] {
   const ref = reference.trim();
   if (org.byId.has(ref)) return [ref];
+  const emails = new Set((ref.match(EMAIL_IN_TEXT) ?? []).map((m) => m.toLowerCase()));
   const key = nameKey(ref);
+  const tokens = nameTokens(ref);
   const out: string[] = [];
-  for (const e of org.byId.values()) if (nameKey(e.name) === key) out.push(e.id);
-  return out;
+  for (const e of org.byId.values()) {
+    if (e.email !== null && emails.has(e.email.toLowerCase())) out.push(e.id);
+    else if (nameKey(e.name) === key) out.push(e.id);
+    else if (tokens.length > 1 && sameTokens(nameTokens(e.name), tokens)) out.push(e.id);
+  }
+  if (out.length > 0 || emails.size === 0) return out;
+  // "Zhang Wei <wei.zhang@…>" where the address is unknown: the name part alone
+  return resolvePerson(org, ref.replace(EMAIL_IN_TEXT, ' ').replace(/[<>()[\]]/g, ' '));
+}
+
+const EMAIL_IN_TEXT = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+\.[^\s<>()[\],;:"']+/g;
+
+/** A name's words, lower case, punctuation dropped, sorted: "Zhang, Wei" and "wei zhang" give the same. */
+function nameTokens(name: string): string[] {
+  return nameKey(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .sort();
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 export function nameKey(name: string): string {

@@ -47,6 +47,24 @@ describe('org chart', () => {
     const twins = validateOrg([{ id: 'a', name: 'Li Na', unit: 'u' }, { id: 'b', name: 'li na', unit: 'v' }], { tiers: 3 });
     expect(resolvePerson(twins, 'Li Na')).toEqual(['a', 'b']);
   });
+  it('resolves e-mail addresses and names in any order or punctuation, as reporters write them', () => {
+    const staff = validateOrg(
+      [
+        { id: 'z', name: 'Zhang Wei', email: 'Wei.Zhang@corp.example', unit: 'u' },
+        { id: 'k', name: 'Kim Lee', unit: 'u' },
+        { id: 'c', name: '陈静', unit: 'u' },
+      ],
+      { tiers: 3 },
+    );
+    expect(resolvePerson(staff, 'wei.zhang@corp.example')).toEqual(['z']);
+    expect(resolvePerson(staff, 'my manager <WEI.ZHANG@corp.example>')).toEqual(['z']);
+    expect(resolvePerson(staff, 'Wei Zhang')).toEqual(['z']);
+    expect(resolvePerson(staff, 'Zhang, Wei')).toEqual(['z']);
+    expect(resolvePerson(staff, 'Lee Kim (lee.kim@elsewhere.example)')).toEqual(['k']);
+    expect(resolvePerson(staff, ' 陈静 ')).toEqual(['c']);
+    expect(resolvePerson(staff, 'Wei')).toEqual([]);
+    expect(resolvePerson(staff, 'nobody@corp.example')).toEqual([]);
+  });
   it('parses CSV with quotes, CRLF and empty cells', () => {
     expect(parseOrgCsv('id,name,unit,tier,role\r\n"x1","Doe, ""JJ""",ops,2,investigator\r\nx2,Ann,ops,,\r\n')).toEqual([
       { id: 'x1', name: 'Doe, "JJ"', unit: 'ops', tier: 2, role: 'investigator' },
