@@ -1,0 +1,38 @@
+/**
+ * Round 8 families (written from PRODUCT.md by the rule author — no blind set, so no generalisation figure): a writer who claims to hold the reader's
+ * data and dares them to go on; screenshots sent to a third party as exposure rather than as a report.
+ * And the innocent neighbours: a seller holding the buyer's address, shop advice, screenshots sent to mods.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.ts';
+import { loadRuleSet } from '../../src/detect/rule-files.ts';
+
+const engine = createEngine({ rules: loadRuleSet(), model: null });
+
+describe('holding the reader’s data + a dare is a threat; exposure by screenshots is not a report', () => {
+  it.each([
+    ["I have your home address, your mom's number and your work email. Keep talking.", 'threat', 'block'],
+    ['你的住址电话我都有，继续嘴硬试试', 'threat', 'block'],
+    ["i've got your real name and workplace. one more word and everyone sees it", 'threat', 'block'],
+    ['I g0t your @ddress. K e e p talking.', 'threat', 'block'],
+    ['Does anyone know which company this guy works for? I want to send his boss the screenshots', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('their innocent neighbours stay allowed', () => {
+  it.each([
+    'I have your address, shipping tomorrow morning, thanks for the order',
+    'We have your address on file. Think twice before ordering the large size, it runs big',
+    'I have your number, see you around!',
+    'Got your email, I will keep going with the order',
+    'Someone kept harassing me so I sent the screenshots to the mods, please ban them',
+    '我有你的电话，明天到了给你打',
+  ])('%s', (text) => {
+    const r = engine.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
