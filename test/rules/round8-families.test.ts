@@ -31,8 +31,19 @@ describe('their innocent neighbours stay allowed', () => {
     'Got your email, I will keep going with the order',
     'Someone kept harassing me so I sent the screenshots to the mods, please ban them',
     '我有你的电话，明天到了给你打',
+    'feet pics of the shoes please, want to see how they fit',
   ])('%s', (text) => {
     const r = engine.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('being at the door is held, not blocked, unless there is menace', () => {
+  it.each([
+    ['我在你家楼下，出来吧', 'hold'],
+    ['我在你家门口了，开下门', 'hold'],
+    ['我在你家楼下等你，有种别下来', 'block'],
+  ])('%s → %s', (text, verdict) => {
+    expect(engine.screen({ text }).verdict).toBe(verdict);
   });
 });
