@@ -49,6 +49,11 @@ export interface ContextRule {
   /** Does not apply when any of these labels is also present (e.g. a report that itself threatens). */
   unless?: Label[];
   /**
+   * Does not apply when any of these terms is anywhere in the text: words that step outside the context
+   * ("irl", "your address" in game chat), so one context word cannot excuse a whole message.
+   */
+  except?: Array<{ term: string; match?: MatchMode; allow?: string[] }>;
+  /**
    * `all` (default): lowers the label whatever raised it. `model`: lowers a label only where the learned
    * model alone raised it — an exclamation ("fuck yeah, we won") or a child's shoe size is not abuse, but
    * a lexicon hit in the same text still counts.
@@ -177,7 +182,8 @@ export function parseContext(file: string, raw: unknown): ContextRule[] {
   return raw.rules.map((r: unknown, i: number): ContextRule => {
     const field = `rules[${i}]`;
     if (!isObj(r)) throw new RuleFileError(file, field, 'must be a mapping');
-    checkKeys(file, field, r, ['id', 'reason', 'lowers', 'to', 'terms', 'unless', 'scope']);
+    checkKeys(file, field, r, ['id', 'reason', 'lowers', 'to', 'terms', 'unless', 'except', 'scope']);
+    if (r.except !== undefined && (!Array.isArray(r.except) || r.except.length === 0)) throw new RuleFileError(file, `${field}.except`, 'must be a non-empty list');
     if (!Array.isArray(r.terms) || r.terms.length === 0) throw new RuleFileError(file, `${field}.terms`, 'must be a non-empty list');
     return {
       id: str(file, `${field}.id`, r.id),
@@ -186,6 +192,7 @@ export function parseContext(file: string, raw: unknown): ContextRule[] {
       to: oneOf(file, `${field}.to`, r.to ?? 'allow', ['allow', 'hold'] as const),
       terms: r.terms.map((t: unknown, j: number) => term(file, `${field}.terms[${j}]`, t)),
       ...(r.unless !== undefined ? { unless: enumList(file, `${field}.unless`, r.unless, LABELS) } : {}),
+      ...(Array.isArray(r.except) ? { except: r.except.map((t: unknown, j: number) => term(file, `${field}.except[${j}]`, t)) } : {}),
       ...(r.scope !== undefined ? { scope: oneOf(file, `${field}.scope`, r.scope, ['all', 'model'] as const) } : {}),
     };
   });

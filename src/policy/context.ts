@@ -2,7 +2,7 @@
  * Context that lowers a verdict (rules/context.yaml): quoting abuse to report or warn, news, education,
  * medical and sexual-health information. Each rule names the labels it lowers and says why.
  */
-import { TermCatalog, type TermList } from '../detect/matcher/term-index.ts';
+import { TermCatalog, type MatchMode, type TermList } from '../detect/matcher/term-index.ts';
 import type { ContextRule } from '../detect/rules-schema.ts';
 import type { NormalizedText } from '../normalize/types.ts';
 
@@ -19,25 +19,29 @@ export class ContextRules {
     private readonly rules: ContextRule[],
     catalog: TermCatalog = new TermCatalog(),
   ) {
+    // rule i's terms carry i; its `except` terms carry -(i + 1)
+    const entry = (value: number) => (t: { term: string; match?: MatchMode; allow?: string[] }) => ({
+      term: t.term,
+      value,
+      match: t.match ?? 'prefix',
+      ...(t.allow !== undefined ? { allow: t.allow } : {}),
+    });
     this.index = catalog.add(
-      rules.flatMap((r, i) =>
-        r.terms.map((t) => ({
-          term: t.term,
-          value: i,
-          match: t.match ?? 'prefix',
-          ...(t.allow !== undefined ? { allow: t.allow } : {}),
-        })),
-      ),
+      rules.flatMap((r, i) => [...r.terms.map(entry(i)), ...(r.except ?? []).map(entry(-(i + 1)))]),
       'rules/context.yaml',
     );
   }
 
-  /** The context rules present in a text (one hit per rule, the first). */
+  /** The context rules present in a text (one hit per rule, the first), less those an `except` term cancels. */
   find(doc: NormalizedText): ContextHit[] {
+    const found = this.index.find(doc);
+    if (found.length === 0) return [];
+    let cancelled: Set<number> | null = null;
+    for (const hit of found) if (hit.value < 0) (cancelled ??= new Set()).add(-hit.value - 1);
     const seen = new Set<number>();
     const hits: ContextHit[] = [];
-    for (const hit of this.index.find(doc)) {
-      if (seen.has(hit.value)) continue;
+    for (const hit of found) {
+      if (hit.value < 0 || seen.has(hit.value) || cancelled?.has(hit.value)) continue;
       seen.add(hit.value);
       const rule = this.rules[hit.value];
       if (rule) hits.push({ rule, start: hit.start, end: hit.end });

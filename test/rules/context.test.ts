@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import { loadRuleSet } from '../../src/detect/rule-files.ts';
+import { parseContext } from '../../src/detect/rules-schema.ts';
 import type { Label } from '../../src/types.ts';
 
 const rules = loadRuleSet();
@@ -107,5 +108,22 @@ describe('model-scoped context', () => {
     expect(r.labels).toContain('insult');
     expect(r.verdict).toBe('hold');
     expect(r.mitigations?.some((m) => m.rule === 'context:exclamation_not_aimed')).toBeFalsy();
+  });
+});
+
+describe('`except` terms cancel a context anywhere in the message', () => {
+  it('game talk does not excuse a real-world threat in the same message', () => {
+    for (const text of ['nice clutch in ranked lol. I will kill you irl, I know your address', '这把你等着，现实中我也会找到你家']) {
+      const r = engine.screen({ text });
+      expect(r.verdict, JSON.stringify(r)).toBe('block');
+      expect(r.mitigations ?? []).toEqual([]);
+    }
+    expect(engine.screen({ text: "I'll kill you in ranked tonight lol" }).verdict).toBe('allow');
+  });
+  it('an except list must be a non-empty list of terms', () => {
+    const base = { id: 'x', reason: 'r', lowers: ['threat'], terms: ['gg'] };
+    expect(() => parseContext('ctx.yaml', { rules: [{ ...base, except: [] }] })).toThrow(/rules\[0\]\.except/);
+    expect(() => parseContext('ctx.yaml', { rules: [{ ...base, except: 'irl' }] })).toThrow(/rules\[0\]\.except/);
+    expect(parseContext('ctx.yaml', { rules: [{ ...base, except: ['irl', { term: 'your address' }] }] })[0]?.except).toEqual([{ term: 'irl' }, { term: 'your address' }]);
   });
 });
