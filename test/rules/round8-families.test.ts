@@ -47,3 +47,14 @@ describe('being at the door is held, not blocked, unless there is menace', () =>
     expect(engine.screen({ text }).verdict).toBe(verdict);
   });
 });
+
+describe('complaints about goods and slang praise lower only what the model alone raised', () => {
+  const withModel = createEngine({ rules: loadRuleSet(), model: () => ({ insult: 0.99 }) });
+  it.each(['这个充电宝就是垃圾，用两天就坏了', '客服太垃圾了，问三遍都答非所问', 'what a garbage update, the app crashes every time', 'this shit is fire 🔥'])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r)).toBe('allow');
+  });
+  it('a named insult in a complaint still counts', () => {
+    expect(withModel.screen({ text: '客服就是个傻逼，差评' }).verdict).not.toBe('allow');
+  });
+});
