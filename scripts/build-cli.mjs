@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * Builds the `haven` command into dist/cli/ (git-ignored): src/cli/main.ts and every source file it imports,
+ * bundled by esbuild (which tsx already depends on) into a few ES modules, one chunk per lazily loaded
+ * sub-command. Packages under node_modules stay outside the bundle and load as usual.
+ *
+ * bin/haven.js runs the bundle only while it matches the sources: the build writes dist/cli/stamp.json,
+ * listing every file that went into the bundle with its size and modification time, taken BEFORE esbuild read
+ * it; bin/haven.js compares them (a stat per file, ≈ 1 ms) and loads the sources through tsx on any
+ * difference. An edit under src/ therefore never runs stale code: it only costs start-up until the next build.
+ *
+ * Runs from `npm ci` (the `prepare` script), `npm run build:cli` and before `npm run bench`. A failed build
+ * is reported and leaves no stamp, so `haven` still works through tsx; it exits 0 unless --strict is given.
+ */
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// --out DIR (inside the package, for tests): where to build instead of dist/cli
+const outArg = process.argv.indexOf('--out');
+const OUT_DIR = outArg > 0 ? join(ROOT, process.argv[outArg + 1] ?? '') : join(ROOT, 'dist', 'cli');
+const STAMP = join(OUT_DIR, 'stamp.json');
+const ENTRY = 'src/cli/main.ts';
+/** Files that shape the output without being bundled inputs. */
+const CONFIG_FILES = ['tsconfig.json', 'scripts/build-cli.mjs'];
+const STAMP_VERSION = 1;
+const strict = process.argv.includes('--strict');
+
+/** size and mtime of every file under src/ and of the config files, keyed by path relative to ROOT (with /). */
+function snapshot() {
+  const stats = new Map();
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const s = statSync(join(ROOT, path));
+        stats.set(path, [s.size, s.mtimeMs]);
+      }
+    }
+  };
+  walk('src');
+  for (const path of CONFIG_FILES) {
+    const s = statSync(join(ROOT, path));
+    stats.set(path, [s.size, s.mtimeMs]);
+  }
+  return stats;
+}
+
+async function build() {
+  const { build: esbuild } = await import('esbuild');
+  if (relative(ROOT, OUT_DIR).startsWith('..') || OUT_DIR === ROOT) throw new Error(`--out must name a folder inside ${ROOT}`);
+  rmSync(OUT_DIR, { recursive: true, force: true }); // the stamp first of all: no half-built bundle ever runs
+  const before = snapshot();
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: { main: ENTRY },
+    outdir: OUT_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    metafile: true,
+    logLevel: 'warning',
+    banner: { js: '// Built by scripts/build-cli.mjs from src/: do not edit; run only through bin/haven.js.' },
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(ROOT, p)).split('\\').join('/'));
+  const after = snapshot();
+  const files = [];
+  for (const path of [...inputs, ...CONFIG_FILES]) {
+    if (path.startsWith('node_modules/') || path.startsWith('../')) throw new Error(`${path}: a bundled input outside src/`);
+    const was = before.get(path);
+    const is = after.get(path);
+    if (!was || !is || was[0] !== is[0] || was[1] !== is[1]) throw new Error(`${path} changed during the build; run it again`);
+    files.push([path, ...was]);
+  }
+  writeFileSync(STAMP, `${JSON.stringify({ version: STAMP_VERSION, entry: 'main.js', files })}\n`);
+  return files.length;
+}
+
+try {
+  const t0 = performance.now();
+  const count = await build();
+  console.log(`haven: built ${relative(ROOT, OUT_DIR)} from ${count} files in ${Math.round(performance.now() - t0)} ms`);
+} catch (error) {
+  rmSync(STAMP, { force: true });
+  console.error(`haven: warning: could not build ${relative(ROOT, OUT_DIR)} (${error instanceof Error ? error.message : String(error)}); \`haven\` runs from the sources through tsx`);
+  if (strict) process.exitCode = 1;
+}
