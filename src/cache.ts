@@ -22,10 +22,10 @@ export function readCache(name: string, dir: string = CACHE_DIR): Buffer | null 
 
 /**
  * Stores `chunks` under `name`, atomically: written aside and flushed to disk, then renamed, so a reader sees
- * the whole file or none. `replaces`: a name prefix whose other files this one supersedes (deleted, so that
- * large caches of an older build do not pile up). False when it could not.
+ * the whole file or none. `supersedes`: which other cache files this one makes obsolete (they are deleted, so
+ * that large caches of older code do not pile up). False when it could not.
  */
-export function writeCache(name: string, chunks: readonly Uint8Array[], dir: string = CACHE_DIR, replaces?: string): boolean {
+export function writeCache(name: string, chunks: readonly Uint8Array[], dir: string = CACHE_DIR, supersedes?: (other: string) => boolean): boolean {
   const file = join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -38,8 +38,8 @@ export function writeCache(name: string, chunks: readonly Uint8Array[], dir: str
       closeSync(fd);
     }
     renameSync(tmp, file);
-    if (replaces !== undefined) {
-      for (const old of readdirSync(dir)) if (old.startsWith(replaces) && old !== name && !old.endsWith('.tmp')) rmSync(join(dir, old), { force: true });
+    if (supersedes !== undefined) {
+      for (const old of readdirSync(dir)) if (old !== name && !old.endsWith('.tmp') && supersedes(old)) rmSync(join(dir, old), { force: true });
     }
     return true;
   } catch {

@@ -299,7 +299,7 @@ export function loadHanSegmenter(dictPath: string = DEFAULT_DICT, options: { cac
   const loaded = cached && HanSegmenter.fromCacheBytes(cached, key);
   if (loaded) return loaded;
   const built = build();
-  writeCache(name, built.toCacheBytes(key), options.cacheDir, 'segmenter-');
+  writeCache(name, built.toCacheBytes(key), options.cacheDir, (other) => other.startsWith('segmenter-'));
   return built;
 }
 

@@ -46,8 +46,8 @@ describe('the matcher cache (start-up)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'haven-terms-'));
     const first = engineCatalog(dir);
     const files = readdirSync(dir);
-    expect(files.filter((f) => /^terms-[0-9a-f]{32}\.json$/.test(f)).length).toBe(3);
-    expect(files.filter((f) => /^automata-[0-9a-f]{32}\.bin$/.test(f)).length).toBe(1);
+    expect(files.filter((f) => /^terms-[0-9a-f]{8}-[0-9a-f]{32}\.json$/.test(f)).length).toBe(3);
+    expect(files.filter((f) => /^automata-[0-9a-f]{8}-[0-9a-f]{32}\.bin$/.test(f)).length).toBe(1);
     const cached = engineCatalog(dir);
     expect(texts.length).toBeGreaterThan(900);
     expect(hitsOf(first)).toEqual(expected);
@@ -69,6 +69,18 @@ describe('the matcher cache (start-up)', () => {
         writeFileSync(path, good);
       }
     }
+  });
+
+  it('cache files of other code are deleted when this code writes its own; other lists of the same code stay', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haven-terms-'));
+    const stale = ['terms-00000000-00000000000000000000000000000000.json', 'automata-00000000-00000000000000000000000000000000.bin'];
+    for (const f of stale) writeFileSync(join(dir, f), 'old');
+    writeFileSync(join(dir, 'segmenter-x.bin'), 'not mine');
+    engineCatalog(dir);
+    const files = readdirSync(dir);
+    for (const f of stale) expect(files).not.toContain(f);
+    expect(files).toContain('segmenter-x.bin');
+    expect(files.length).toBe(5);
   });
 
   it('an unwritable cache folder costs a rebuild, not an error', () => {
