@@ -1,6 +1,7 @@
 // Is the pre-built CLI bundle (scripts/build-cli.mjs) up to date with the sources? Plain JavaScript, no
 // dependencies: bin/haven.js asks before anything else is loaded.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The URL of the bundle's entry in `dir` (a URL, with its trailing slash) when every file it was built from
@@ -15,8 +16,9 @@ export function freshBundle(root, dir) {
     return null;
   }
   if (stamp?.version !== 1 || !Array.isArray(stamp.files) || typeof stamp.entry !== 'string') return null;
+  const rootPath = fileURLToPath(root);
   for (const [path, size, mtimeMs] of stamp.files) {
-    const s = statSync(new URL(path, root), { throwIfNoEntry: false });
+    const s = statSync(rootPath + path, { throwIfNoEntry: false });
     if (s === undefined || s.size !== size || s.mtimeMs !== mtimeMs) return null;
   }
   return new URL(stamp.entry, dir);

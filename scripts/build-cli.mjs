@@ -5,9 +5,10 @@
  * sub-command. Packages under node_modules stay outside the bundle and load as usual.
  *
  * bin/haven.js runs the bundle only while it matches the sources: the build writes dist/cli/stamp.json,
- * listing every file that went into the bundle with its size and modification time, taken BEFORE esbuild read
- * it; bin/haven.js compares them (a stat per file, ≈ 1 ms) and loads the sources through tsx on any
- * difference. An edit under src/ therefore never runs stale code: it only costs start-up until the next build.
+ * listing every source file that went into the bundle with its size and modification time, taken BEFORE
+ * esbuild read it (and, for a bundled package, its package.json); bin/haven.js compares them (a stat per file,
+ * ≈ 1 ms) and loads the sources through tsx on any difference. An edit under src/ therefore never runs stale
+ * code: it only costs start-up until the next build.
  *
  * Runs from `npm ci` (the `prepare` script), `npm run build:cli` and before `npm run bench`. A failed build
  * is reported and leaves no stamp, so `haven` still works through tsx; it exits 0 unless --strict is given.
@@ -104,9 +105,14 @@ async function build() {
   for (const path of [...inputs, ...CONFIG_FILES]) {
     if (path.startsWith('../')) throw new Error(`${path}: a bundled input outside the package`);
     if (path.startsWith('node_modules/')) {
-      // a bundled package: its files only change with a reinstall, which also rebuilds (prepare)
-      const s = statSync(join(ROOT, path));
-      files.push([path, s.size, s.mtimeMs]);
+      // a bundled package: its files change only with a reinstall (which runs prepare, rebuilding), and then
+      // so does its package.json; stamping that alone saves a few hundred stats at every start
+      const parts = path.split('/');
+      const manifest = `${parts.slice(0, parts[1]?.startsWith('@') ? 3 : 2).join('/')}/package.json`;
+      if (!files.some(([p]) => p === manifest)) {
+        const s = statSync(join(ROOT, manifest));
+        files.push([manifest, s.size, s.mtimeMs]);
+      }
       continue;
     }
     const was = before.get(path);
