@@ -83,10 +83,12 @@ export class MessageWriter {
       await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, this.#batchMax);
-        await this.#acknowledge(await this.#store(batch));
-        // A long WAL is copied into the database (SQLite) while no batch is being written.
-        const checkpoint = checkpointIfDue(this.#db);
-        if (checkpoint) await checkpoint();
+        const stored = await this.#store(batch);
+        // A long WAL is copied into the database (SQLite) while no batch is being written: during this batch's
+        // fsync, and the next batch waits for it. The requests are answered after the fsync alone.
+        const checkpoint = checkpointIfDue(this.#db)?.();
+        await this.#acknowledge(stored);
+        if (checkpoint) await checkpoint;
       }
     } finally {
       this.#running = null;

@@ -8,8 +8,9 @@
  * A WAL is only started over from its beginning when a write transaction begins with every frame copied; under a
  * steady stream of commits a background pass rarely ends before the next commit, so the WAL would keep growing.
  * So once it holds `catchUpPages`, `due` turns true and the group commit (../message-writer.ts, through
- * `synced()` in ./connect.ts) waits, between two batches and off the event loop, for one `catchUp()` pass: it
- * copies the few frames written since the last background pass, and the next batch starts the WAL over.
+ * `checkpointIfDue` in ../durability.ts) runs one `catchUp()` pass during a batch's fsync and starts the next
+ * batch only when it is done: the pass copies the few frames written since the last background pass, with no
+ * write under way, and the next batch starts the WAL over. The event loop never waits for it.
  *
  * The main connection keeps SQLite's automatic checkpoint at a higher threshold
  * (`FALLBACK_AUTOCHECKPOINT_PAGES`), so the WAL stays bounded if this thread falls behind or fails to start.
