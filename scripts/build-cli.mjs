@@ -2,7 +2,8 @@
 /**
  * Builds the `haven` command into dist/cli/ (git-ignored): src/cli/main.ts and every source file it imports,
  * bundled by esbuild (which tsx already depends on) into a few ES modules, one chunk per lazily loaded
- * sub-command. Packages under node_modules stay outside the bundle and load as usual.
+ * sub-command, in a folder per build (dist/cli/b…/). The pure-JavaScript packages of the screen path are
+ * bundled in; every other package stays outside and loads as usual.
  *
  * bin/haven.js runs the bundle only while it matches the sources: the build writes dist/cli/stamp.json,
  * listing every source file that went into the bundle with its size and modification time, taken BEFORE
@@ -13,7 +14,7 @@
  * Runs from `npm ci` (the `prepare` script), `npm run build:cli` and before `npm run bench`. A failed build
  * is reported and leaves no stamp, so `haven` still works through tsx; it exits 0 unless --strict is given.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -75,12 +76,14 @@ async function loadEsbuild() {
 async function build() {
   const { build: esbuild } = await loadEsbuild();
   if (relative(ROOT, OUT_DIR).startsWith('..') || OUT_DIR === ROOT) throw new Error(`--out must name a folder inside ${ROOT}`);
-  rmSync(OUT_DIR, { recursive: true, force: true }); // the stamp first of all: no half-built bundle ever runs
+  // Each build goes to a folder of its own, named in the stamp, so that a process started on the previous
+  // build still finds that build's lazily loaded chunks while this one is written.
+  const id = `b${Date.now().toString(36)}${process.pid.toString(36)}`;
   const before = snapshot();
   const result = await esbuild({
     absWorkingDir: ROOT,
     entryPoints: { main: ENTRY },
-    outdir: OUT_DIR,
+    outdir: join(OUT_DIR, id),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -120,7 +123,18 @@ async function build() {
     if (!was || !is || was[0] !== is[0] || was[1] !== is[1]) throw new Error(`${path} changed during the build; run it again`);
     files.push([path, ...was]);
   }
-  writeFileSync(STAMP, `${JSON.stringify({ version: STAMP_VERSION, entry: 'main.js', files })}\n`);
+  const tmp = `${STAMP}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ version: STAMP_VERSION, entry: `${id}/main.js`, files })}\n`);
+  renameSync(tmp, STAMP);
+  // keep this build and the one before it (processes may still be running it); older ones go, and so does
+  // anything else but the stamp (files of an older layout)
+  const entries = readdirSync(OUT_DIR, { withFileTypes: true });
+  const builds = entries
+    .filter((e) => e.isDirectory() && /^b[0-9a-z]+$/.test(e.name) && e.name !== id)
+    .map((e) => ({ name: e.name, mtime: statSync(join(OUT_DIR, e.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const keep = new Set(['stamp.json', id, ...builds.slice(0, 1).map((b) => b.name)]);
+  for (const e of entries) if (!keep.has(e.name) && !e.name.endsWith('.tmp')) rmSync(join(OUT_DIR, e.name), { recursive: true, force: true });
   return files.length;
 }
 

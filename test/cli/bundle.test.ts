@@ -3,7 +3,7 @@
  * sources, and any change to a file it was built from makes bin/haven.js fall back to the sources.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../../bin/fresh-bundle.js';
@@ -31,19 +31,30 @@ describe('the CLI bundle', () => {
     // bundled packages are stamped too; native and server packages stay outside
     const packages = new Set(paths.filter((p) => p.startsWith('node_modules/')).map((p) => p.split('/').slice(1, p.startsWith('node_modules/@') ? 3 : 2).join('/')));
     expect([...packages].sort()).toEqual(['commander', 'libphonenumber-js', 'yaml', 'zod']);
-    expect(freshBundle(ROOT, OUT_URL)?.href).toBe(new URL('main.js', OUT_URL).href);
+    expect(freshBundle(ROOT, OUT_URL)?.href).toMatch(new RegExp(`^${OUT_URL.href}b[0-9a-z]+/main\\.js$`));
   });
 
   it('screens exactly like the sources through tsx', () => {
     const lines = readFileSync(new URL('test/fixtures/harmful.jsonl', ROOT), 'utf8').split('\n').filter(Boolean).slice(0, 150);
     const input = `${lines.map((l, id) => JSON.stringify({ id, text: (JSON.parse(l) as { text: string }).text })).join('\n')}\n{bad\n`;
-    const fromBundle = node([fileURLToPath(new URL('main.js', OUT_URL)), 'screen', '--jsonl'], input);
+    const main = fileURLToPath(freshBundle(ROOT, OUT_URL) ?? new URL('missing', OUT_URL));
+    const fromBundle = node([main, 'screen', '--jsonl'], input);
     const fromSources = node([fileURLToPath(new URL('bin/haven.js', ROOT)), 'screen', '--jsonl'], input, { ...process.env, HAVEN_NO_BUNDLE: '1' });
     expect(fromBundle.status).toBe(0);
     expect(fromBundle.stdout.split('\n').length).toBe(lines.length + 2);
     expect(fromBundle.stdout).toBe(fromSources.stdout);
-    const help = node([fileURLToPath(new URL('main.js', OUT_URL)), '--help']);
+    const help = node([main, '--help']);
     expect(help.stdout).toContain('screen');
+  });
+
+  it('a rebuild goes to a new folder and keeps the previous one for processes still running it', () => {
+    const first = freshBundle(ROOT, OUT_URL)?.href;
+    expect(node(['scripts/build-cli.mjs', '--strict', '--out', OUT]).status).toBe(0);
+    const second = freshBundle(ROOT, OUT_URL)?.href;
+    expect(second).not.toBe(first);
+    expect(node([fileURLToPath(first ?? ''), '--help']).stdout).toContain('screen');
+    expect(node(['scripts/build-cli.mjs', '--strict', '--out', OUT]).status).toBe(0);
+    expect(readdirSync(OUT_URL).filter((f) => f.startsWith('b')).length).toBe(2);
   });
 
   it('is stale as soon as a file it was built from changes size or time, or is gone (regression guard: never run stale code)', () => {
