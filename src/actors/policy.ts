@@ -7,9 +7,9 @@
  *   const strict = resolveActorPolicy({ raids: { minAccounts: 5 } }); // defaults < overrides
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { packagePath } from '../paths.ts';
 import { LABELS, type Label } from '../types.ts';
 
 /** `90s`, `10m`, `24h`, `7d` → milliseconds. */
@@ -107,7 +107,7 @@ export function validateActorPolicy(raw: unknown, source = 'actor policy'): Acto
   throw new ActorPolicyError(source, field, issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
 }
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../rules/actors.yaml', import.meta.url));
+const DEFAULT_FILE = packagePath('rules', 'actors.yaml');
 let defaults: { raw: Record<string, unknown>; policy: ActorPolicy } | undefined;
 
 function loadDefaults(): { raw: Record<string, unknown>; policy: ActorPolicy } {

@@ -12,7 +12,7 @@
  * ```
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.ts';
 import { ModelLoadError } from './errors.ts';
 import { LinearClassifier, type Classifier } from './linear-classifier.ts';
 import { decodeModel } from './model-file.ts';
@@ -24,7 +24,7 @@ export { HEADS } from './heads.ts';
 export { ModelLoadError } from './errors.ts';
 
 /** Where the committed model lives: models/haven.model at the repository root. */
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../models/haven.model', import.meta.url));
+export const DEFAULT_MODEL_PATH = packagePath('models', 'haven.model');
 
 /**
  * Loads a model file.

@@ -8,16 +8,21 @@
  *   rest         gzip of the int8 weights, interleaved by bucket: weights[bucket * heads + head]
  *
  * A weight is int8 · scale of its head. The SHA-256 of the unzipped weights is checked at load, so a file
- * that was cut short or altered is refused with a ModelLoadError instead of scoring garbage.
+ * that was cut short or altered is refused with a ModelLoadError instead of scoring garbage. The unzipped
+ * weights of a file that loaded are cached (node_modules/.cache/haven/weights-<hash of the file>.bin) and
+ * checked against the same SHA-256 when read back.
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { readCache, writeCache } from '../cache.ts';
 import type { ModelCard } from './card.ts';
 import { ModelLoadError } from './errors.ts';
 import type { FeatureSpec } from './features.ts';
 import { HEADS, type HeadName } from './heads.ts';
 
 const MAGIC = 'HAVENMDL';
+/** Weights this large (in bytes) are cached unzipped; the committed model has 4 MiB. */
+const CACHE_MIN_WEIGHTS = 1 << 20;
 const VERSION = 1;
 
 /** One head as stored: its bias (already shifted so 0.5 is the decision point) and weight scale. */
@@ -88,6 +93,14 @@ export function decodeModel(bytes: Buffer, path: string): StoredModel {
   if (!header.spec || typeof header.spec.bucketBits !== 'number' || header.buckets !== 2 ** header.spec.bucketBits) {
     throw new ModelLoadError(path, 'feature spec is missing or inconsistent');
   }
+  // unzipping is most of a load (≈ 15 ms): the unzipped weights of a full-size model that loaded once are
+  // cached (small models, such as the tests', unzip in no time)
+  const size = header.buckets * header.heads.length;
+  const cacheName = size >= CACHE_MIN_WEIGHTS ? `weights-${sha256(bytes).slice(0, 32)}.bin` : null;
+  const cached = cacheName === null ? null : readCache(cacheName);
+  if (cached !== null && cached.length === header.buckets * header.heads.length && sha256(cached) === header.weightsSha256) {
+    return { card: header.card, spec: header.spec, heads: header.heads, weights: new Int8Array(cached.buffer, cached.byteOffset, cached.byteLength) };
+  }
   let raw: Buffer;
   try {
     raw = gunzipSync(bytes.subarray(16 + headerLength));
@@ -98,6 +111,8 @@ export function decodeModel(bytes: Buffer, path: string): StoredModel {
     throw new ModelLoadError(path, `expected ${header.buckets * header.heads.length} weight bytes, found ${raw.length}`);
   }
   if (sha256(raw) !== header.weightsSha256) throw new ModelLoadError(path, 'weights checksum mismatch (file altered?)');
+  // keyed by the whole file, checked again by the header's checksum on every load; only the latest model is kept
+  if (cacheName !== null) writeCache(cacheName, [raw], undefined, (other) => other.startsWith('weights-'));
   const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   return { card: header.card, spec: header.spec, heads: header.heads, weights };
 }

@@ -13,7 +13,10 @@
  * `test/classifier.test.ts` checks that the cuts equal @node-rs/jieba's on sample texts; on every Han run of
  * the three training corpora they were compared in full when this was written (docs/classifier.md).
  */
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { checksumWords, hashSources, keyHash, readCache, writeCache } from '../cache.ts';
 
 const H1_SEED = 0x811c9dc5;
 const H2_SEED = 0x3c6ef372;
@@ -25,6 +28,8 @@ const H2_PRIME = 0x5bd1e995;
  */
 const STRIDE = 4;
 const PREFIX = 1;
+/** The prefix filter: 2^23 bits. */
+const FILTER_WORDS = 1 << 18;
 
 function isHanUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
@@ -47,7 +52,7 @@ export class HanSegmenter {
    * prefix, so this saves about one cache miss per character (≈ 6 % of the clear-bit answers are wrong,
    * and go on to the table).
    */
-  private readonly filter = new Int32Array(1 << 18);
+  private filter: Int32Array = new Int32Array(FILTER_WORDS);
   private readonly mask: number;
   private readonly logTotal: number;
   private readonly maxLength: number;
@@ -56,7 +61,7 @@ export class HanSegmenter {
 
   private constructor(table: Int32Array, mask: number, logTotal: number, maxLength: number) {
     this.table = table;
-    this.values = new Float64Array(table.buffer);
+    this.values = new Float64Array(table.buffer, table.byteOffset, table.length / 2);
     this.mask = mask;
     this.logTotal = logTotal;
     this.maxLength = maxLength;
@@ -89,8 +94,8 @@ export class HanSegmenter {
       prefixes += word.length;
       if (word.length > maxLength) maxLength = word.length;
     }
-    // `prefixes` bounds the distinct keys (498 000 for the default dictionary, out of 900 000 prefix
-    // characters): 2^20 slots of 16 bytes, under half full.
+    // `prefixes` bounds the distinct keys (498 000 for the default dictionary, out of 960 000 prefix
+    // characters), loosely: the table is compacted once built (see `compacted`).
     let capacity = 1024;
     while (capacity < prefixes * 1.1) capacity *= 2;
     const table = new Int32Array(capacity * STRIDE);
@@ -121,6 +126,72 @@ export class HanSegmenter {
         if (k === word.length - 1 && freqs[w]! > 0) values[slot * 2 + 1] = Math.log(freqs[w]!) - segmenter.logTotal;
       }
     }
+    return segmenter.compacted();
+  }
+
+  /**
+   * The same segmenter in the smallest table that is at most half full: 2^20 slots (16 MiB) for the default
+   * dictionary rather than the 2^21 its prefix count asks for before the keys are known. Half the memory to
+   * read back from the cache; the cuts are the same (a lookup compares both hashes, wherever the key sits).
+   */
+  private compacted(): HanSegmenter {
+    const values = this.values;
+    let used = 0;
+    for (let slot = 0; slot <= this.mask; slot++) if (values[slot * 2 + 1] !== 0) used++;
+    let capacity = 1024;
+    while (capacity < used * 2) capacity *= 2;
+    if (capacity >= this.mask + 1) return this;
+    const smaller = new HanSegmenter(new Int32Array(capacity * STRIDE), capacity - 1, this.logTotal, this.maxLength);
+    smaller.filter = this.filter;
+    for (let slot = 0; slot <= this.mask; slot++) {
+      const value = values[slot * 2 + 1]!;
+      if (value === 0) continue;
+      const h1 = this.table[slot * STRIDE]!;
+      const h2 = this.table[slot * STRIDE + 1]!;
+      const to = smaller.slotFor(h1, h2);
+      smaller.table[to * STRIDE] = h1;
+      smaller.table[to * STRIDE + 1] = h2;
+      smaller.values[to * 2 + 1] = value;
+    }
+    return smaller;
+  }
+
+  /**
+   * The segmenter as cache bytes: a header, then the table and the filter exactly as they lie in memory, so
+   * that loading is one read and two typed-array views over it (no copy, no parse).
+   *
+   *   bytes 0–7    magic "HAVENSEG"        bytes 24–31  ln(total), float64 LE
+   *   bytes 8–11   capacity (slots)        bytes 32–63  key: what it was built from (see `hanSegmenter`)
+   *   bytes 12–15  longest word           from 64      table (capacity × 16 bytes), then filter (1 MiB)
+   *   bytes 16–19  checksum of the filter and every 16th word of the table (`checksumWords`)
+   */
+  toCacheBytes(key: Uint8Array): Uint8Array[] {
+    const header = Buffer.alloc(CACHE_HEADER);
+    header.write(CACHE_MAGIC, 0, 'latin1');
+    header.writeUInt32LE(this.mask + 1, 8);
+    header.writeUInt32LE(this.maxLength, 12);
+    header.writeInt32LE(checksumWords(this.filter, checksumWords(this.table, undefined, 16)), 16);
+    header.writeDoubleLE(this.logTotal, 24);
+    header.set(key.subarray(0, 32), 32);
+    const bytes = (a: Int32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    return [header, bytes(this.table), bytes(this.filter)];
+  }
+
+  /** The segmenter stored by `toCacheBytes` with this key, or null when `bytes` is anything else. */
+  static fromCacheBytes(bytes: Uint8Array, key: Uint8Array): HanSegmenter | null {
+    if (bytes.length < CACHE_HEADER) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== CACHE_MAGIC) return null;
+    if (Buffer.compare(bytes.subarray(32, 64), key.subarray(0, 32)) !== 0) return null;
+    const capacity = view.getUint32(8, true);
+    if (capacity < 1 || (capacity & (capacity - 1)) !== 0 || bytes.length !== CACHE_HEADER + capacity * STRIDE * 4 + FILTER_WORDS * 4) return null;
+    // typed arrays over the bytes themselves: Float64Array needs an 8-byte aligned offset
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+    const table = new Int32Array(aligned.buffer, aligned.byteOffset + CACHE_HEADER, capacity * STRIDE);
+    const filter = new Int32Array(aligned.buffer, aligned.byteOffset + CACHE_HEADER + table.byteLength, FILTER_WORDS);
+    if (checksumWords(filter, checksumWords(table, undefined, 16)) !== view.getInt32(16, true)) return null;
+    const segmenter = new HanSegmenter(table, capacity - 1, view.getFloat64(24, true), view.getUint32(12, true));
+    segmenter.filter = filter;
     return segmenter;
   }
 
@@ -199,10 +270,45 @@ export class HanSegmenter {
   }
 }
 
+const CACHE_MAGIC = 'HAVENSEG';
+const CACHE_HEADER = 64;
+/** The code that lays the table out: a change to it is a new cache key. */
+const SEGMENTER_SOURCES = ['src/classifier/segmenter.ts', 'src/cache.ts'];
+
+/**
+ * The segmenter over the dictionary `dictPath` (by default @node-rs/jieba's dict.txt). Building it takes
+ * ≈ 0.2 s, so it is cached (node_modules/.cache/haven/segmenter-<key>.bin, 16 MiB) and later processes load it
+ * in a few milliseconds. The key hashes this code and the dictionary file's path, size and modification time
+ * (reading and hashing its 5 MB would cost more than loading the cache; it only changes with a reinstall of
+ * @node-rs/jieba, which replaces node_modules and the cache with it). `cache: false` always builds.
+ */
+export function loadHanSegmenter(dictPath: string = DEFAULT_DICT, options: { cache?: boolean; cacheDir?: string } = {}): HanSegmenter {
+  const build = (): HanSegmenter => HanSegmenter.fromDictionary(readFileSync(dictPath, 'utf8'));
+  if (options.cache === false) return build();
+  let stat: Stats;
+  try {
+    stat = statSync(dictPath);
+  } catch {
+    return build(); // throws the reason
+  }
+  const hash = keyHash().update(`${resolve(dictPath)}\0${stat.size}\0${stat.mtimeMs}\0`);
+  if (!hashSources(hash, SEGMENTER_SOURCES)) return build();
+  const key = hash.digest();
+  const name = `segmenter-${key.toString('hex').slice(0, 32)}.bin`;
+  const cached = readCache(name, options.cacheDir);
+  const loaded = cached && HanSegmenter.fromCacheBytes(cached, key);
+  if (loaded) return loaded;
+  const built = build();
+  writeCache(name, built.toCacheBytes(key), options.cacheDir, (other) => other.startsWith('segmenter-'));
+  return built;
+}
+
+const DEFAULT_DICT = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+
 let shared: HanSegmenter | null = null;
 
-/** The segmenter over @node-rs/jieba's default dictionary, built on first use (≈ 0.1 s) and shared. */
+/** The segmenter over @node-rs/jieba's default dictionary, loaded on first use (see `loadHanSegmenter`) and shared. */
 export function hanSegmenter(): HanSegmenter {
-  shared ??= HanSegmenter.fromDictionary(Buffer.from(dict).toString('utf8'));
+  shared ??= loadHanSegmenter();
   return shared;
 }

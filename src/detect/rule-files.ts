@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { CACHE_DIR, packagePath } from '../paths.ts';
 import {
   parseContext,
   parseCooccurrence,
@@ -17,7 +17,7 @@ import {
 } from './rules-schema.ts';
 
 /** The rules/ folder of this package. */
-export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const RULES_DIR = `${packagePath('rules')}${sep}`;
 
 function readYaml(path: string): unknown {
   return parseYaml(readFileSync(path, 'utf8'));
@@ -39,8 +39,7 @@ function parseAll(dir: string, lexFiles: string[], read: (path: string) => strin
 }
 
 /** Where parsed rule sets are cached: parsing YAML is the slowest part of start-up (~0.3 s), JSON takes ~1 ms. */
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/haven/', import.meta.url));
-const SCHEMA_SOURCE = fileURLToPath(new URL('./rules-schema.ts', import.meta.url));
+const SCHEMA_SOURCE = packagePath('src', 'detect', 'rules-schema.ts');
 
 /**
  * Load and check every rule file. The checked result is cached as JSON under node_modules/.cache/haven,

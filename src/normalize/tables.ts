@@ -4,6 +4,7 @@
  * and the leetspeak map (rules/normalize/leet.json).
  */
 import { createRequire } from 'node:module';
+import { packagePath } from '../paths.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,12 +26,12 @@ function asStringRecord(value: unknown, what: string): Record<string, string> {
  * depend on how many times it runs, and 你怎么 would read "zen yao" by sound.
  */
 export const T2S: ReadonlyMap<number, string> = (() => {
-  const entries = Object.entries(asStringRecord(loadJson('../../rules/generated/t2s.json'), 'rules/generated/t2s.json'));
+  const entries = Object.entries(asStringRecord(loadJson(packagePath('rules', 'generated', 't2s.json')), 'rules/generated/t2s.json'));
   const targets = new Set(entries.filter(([k, v]) => k !== v).map(([, v]) => v));
   return new Map(entries.filter(([k]) => !targets.has(k)).map(([k, v]) => [k.codePointAt(0) ?? 0, v]));
 })();
 
-const pinyinEntries = Object.entries(asStringRecord(loadJson('../../rules/generated/pinyin.json'), 'rules/generated/pinyin.json'));
+const pinyinEntries = Object.entries(asStringRecord(loadJson(packagePath('rules', 'generated', 'pinyin.json')), 'rules/generated/pinyin.json'));
 /** Simplified hanzi → every toneless pinyin reading, most common first (了 → le, liao). */
 export const PINYIN_READINGS: ReadonlyMap<number, readonly string[]> = new Map(
   pinyinEntries.map(([k, v]) => [k.codePointAt(0) ?? 0, v.split('|')]),
@@ -83,7 +84,7 @@ interface LeetFile {
   wildcards: string[];
 }
 
-const leet = loadJson('../../rules/normalize/leet.json') as LeetFile;
+const leet = loadJson(packagePath('rules', 'normalize', 'leet.json')) as LeetFile;
 /** Digits and symbols that stand for letters inside a Latin word. */
 export const LEET: ReadonlyMap<number, string> = new Map(
   Object.entries(asStringRecord(leet.map, 'rules/normalize/leet.json: map')).map(([k, v]) => [k.codePointAt(0) ?? 0, v]),

@@ -4,9 +4,9 @@
  * that name the bad field.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { packagePath } from '../paths.ts';
 import { LABELS, SURFACES, VERDICTS, type Label, type Surface, type Verdict } from '../types.ts';
 
 const verdict = z.enum(VERDICTS);
@@ -61,7 +61,7 @@ function validate(source: string, raw: unknown): z.output<typeof policySchema> {
   return parsed.data;
 }
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../rules/policy.yaml', import.meta.url));
+const DEFAULT_FILE = packagePath('rules', 'policy.yaml');
 
 let defaults: Policy | undefined;
 

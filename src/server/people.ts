@@ -41,6 +41,7 @@ import {
   type AccountLink,
   type SenderFacts,
 } from '../store/people.ts';
+import { commitLater } from '../store/durability.ts';
 import type { OnCreated } from '../store/message-writer.ts';
 import { addRaidMember, appendRaidEvent, getRaid, getShield, heldRaidOf, liftShield, raidMembers, raidEvents, recordRaid } from '../store/raids.ts';
 import type { Database } from '../store/schema/index.ts';
@@ -397,6 +398,8 @@ export class People {
 
     const inheritedBlocks: string[] = [];
     const link = await db.transaction().execute(async (trx) => {
+      // On the message path: the message's group commit syncs this before the message is acknowledged.
+      commitLater(trx);
       inheritedBlocks.length = 0;
       const link = await insertLink(trx, { account: m.sender.id, linkedTo: best.account, score: best.score, reasons: best.reasons, messageId: m.messageId, recipient }, m.at);
       if (!link) return null;

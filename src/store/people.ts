@@ -8,6 +8,7 @@ import { FINGERPRINT_PARTS, type Fingerprint, type FingerprintPart, type LinkRea
 import type { SanctionLevel } from '../actors/policy.ts';
 import { currentSanction, type SanctionEvent, type SanctionSource, type Strike } from '../actors/sanctions.ts';
 import type { Label } from '../types.ts';
+import { commitLater } from './durability.ts';
 import { newId } from './ids.ts';
 import type { AccountRow, BlockSource, Database, SanctionEventRow, StrikeCause } from './schema/index.ts';
 
@@ -52,6 +53,9 @@ export async function getAccount(db: Db, id: string): Promise<Account | undefine
 /**
  * Records what the platform says about the sender (first sight, new facts, new fingerprint values) and returns
  * the account as now stored. Facts the message does not carry are left as they were.
+ *
+ * Called on the message path only, before the message's group commit: the write's fsync is left to that batch
+ * (`commitLater`, ../durability.ts), which is synced before the message is acknowledged.
  */
 export async function recordAccount(db: Kysely<Database>, facts: SenderFacts, now: number): Promise<Account> {
   const existing = await getAccount(db, facts.id);
@@ -71,6 +75,7 @@ export async function recordAccount(db: Kysely<Database>, facts: SenderFacts, no
   if (!changed && missingParts.length === 0) return existing!;
 
   await db.transaction().execute(async (trx) => {
+    commitLater(trx);
     if (changed) {
       await trx
         .insertInto('accounts')

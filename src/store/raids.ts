@@ -8,6 +8,7 @@ import { signatureFromJson, signatureToJson, type Signature } from '../actors/mi
 import type { RaidSignal } from '../actors/raids.ts';
 import type { RaidStatus } from '../actors/raid-status.ts';
 import type { Shield } from '../actors/shield.ts';
+import { commitLater } from './durability.ts';
 import { newId } from './ids.ts';
 import type { Database, RaidEventType, RaidRow, ShieldRow } from './schema/index.ts';
 
@@ -39,10 +40,14 @@ export interface RaidEvent {
 /**
  * Records a detected raid, its first members, the `detected` event, and raises the channel's shield — in one
  * transaction. Returns the raid id.
+ *
+ * Called on the message path, before the group commit of the message that completed the raid: the fsync is left
+ * to that batch (`commitLater`, ./durability.ts), which is synced before the message is acknowledged.
  */
 export async function recordRaid(db: Kysely<Database>, signal: RaidSignal, shieldUntil: number, now: number): Promise<string> {
   const raidId = newId('raid', now);
   await db.transaction().execute(async (trx) => {
+    commitLater(trx);
     await trx
       .insertInto('raids')
       .values({

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { packagePath } from '../../paths.ts';
 
 const VIEWS = ['compact', 'phonetic'] as const;
 /** Which normalized view a cue is matched on. */
@@ -105,7 +106,7 @@ export function compileCues(raw: unknown): CompiledCues {
   return { lists, plates };
 }
 
-export const CUES: CompiledCues = compileCues(JSON.parse(readFileSync(new URL('../../../rules/doxxing/cues.json', import.meta.url), 'utf8')));
+export const CUES: CompiledCues = compileCues(JSON.parse(readFileSync(packagePath('rules', 'doxxing', 'cues.json'), 'utf8')));
 
 /** Every cue of one list in `text`, non-overlapping, leftmost first. */
 export function findCues(list: CueList, text: string): CueHit[] {

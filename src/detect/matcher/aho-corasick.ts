@@ -48,6 +48,12 @@ export class Occurrences {
 }
 
 
+/**
+ * A built automaton's tables, in this order: rootNext, edgeFrom, edgeEnd, edgeUnit, edgeNode, outFrom,
+ * outPattern, lengths. What the start-up cache stores (term-index.ts), to skip building.
+ */
+export type AutomatonArrays = readonly [Int32Array, Int32Array, Int32Array, Uint16Array, Int32Array, Int32Array, Int32Array, Int32Array];
+
 export class AhoCorasick<T> {
   /** Where the root goes on each code unit (0: stays at the root). */
   private readonly rootNext: Int32Array;
@@ -68,7 +74,26 @@ export class AhoCorasick<T> {
   /** The value of each pattern, by number (the order the patterns were given). */
   readonly values: readonly T[];
 
-  constructor(patterns: Iterable<{ text: string; value: T }>) {
+  /**
+   * Builds the automaton for `patterns`; or, given `built` (the `arrays` of an automaton built from patterns
+   * with the same texts in the same order), takes those tables and only the values from `patterns`.
+   */
+  constructor(patterns: Iterable<{ text: string; value: T }>, built?: AutomatonArrays) {
+    if (built) {
+      const values: T[] = [];
+      const lengths = built[7];
+      for (const { text, value } of patterns) {
+        if (text.length !== lengths[values.length]) throw new Error('AhoCorasick: prebuilt tables do not match the patterns');
+        values.push(value);
+      }
+      const nodes = built[1].length;
+      if (values.length !== lengths.length || built[0].length !== 0x10000 || built[2].length !== nodes || built[3].length !== built[4].length || built[5].length !== nodes + 1) {
+        throw new Error('AhoCorasick: prebuilt tables do not match the patterns');
+      }
+      [this.rootNext, this.edgeFrom, this.edgeEnd, this.edgeUnit, this.edgeNode, this.outFrom, this.outPattern, this.lengths] = built;
+      this.values = values;
+      return;
+    }
     // 1. the trie, with Maps (build time only)
     const next: Array<Map<number, number>> = [new Map()];
     const own: number[][] = [[]];
@@ -166,6 +191,11 @@ export class AhoCorasick<T> {
     this.outFrom[nodes] = k;
     this.lengths = Int32Array.from(lengths);
     this.values = values;
+  }
+
+  /** The built tables (views, not copies), for `new AhoCorasick(patterns, built)`. */
+  get arrays(): AutomatonArrays {
+    return [this.rootNext, this.edgeFrom, this.edgeEnd, this.edgeUnit, this.edgeNode, this.outFrom, this.outPattern, this.lengths];
   }
 
   get size(): number {

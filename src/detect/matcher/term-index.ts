@@ -10,11 +10,15 @@
  * skeleton view and, when phonetic, in the phonetic view (煞笔, sha bi, 沙比 all read as shabi).
  * Bad configuration throws here, at build time, never while matching.
  */
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { checksumArrays, hashSources, keyHash, packArrays, readCache, unpackArrays, writeCache } from '../../cache.ts';
 import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
 import { PINYIN_READINGS } from '../../normalize/tables.ts';
 import type { NormalizedText } from '../../normalize/types.ts';
-import { AhoCorasick, Occurrences } from './aho-corasick.ts';
+import { CACHE_DIR, packagePath } from '../../paths.ts';
+import { AhoCorasick, Occurrences, type AutomatonArrays } from './aho-corasick.ts';
 
 /** `word`: whole words only (Latin). `prefix`: the term starts a word (fuck → fucking). `substring`: anywhere (hanzi default). */
 export type MatchMode = 'word' | 'prefix' | 'substring';
@@ -102,6 +106,225 @@ const EMOJI_OR_SYMBOL = /[\p{So}\p{Sk}\p{Extended_Pictographic}]/u;
 const NO_RUNS = new Uint16Array(0);
 const NO_HITS: ReadonlyArray<TermHit<never>> = Object.freeze([]);
 
+/**
+ * A term as compiled: everything about it but its value, so that it can be cached. Either a term made only of
+ * symbols and emoji (`symbol`: its fold form), or the patterns it adds to the text and sound matchers (`texts`:
+ * its skeleton and wildcard variants; `sounds`: its pinyin readings, for phonetic terms) with what a hit is
+ * checked against.
+ */
+interface CompiledTerm {
+  symbol?: string;
+  mode: MatchMode;
+  runs: number[];
+  latinStart: boolean;
+  latinEnd: boolean;
+  allow: Array<{ text: string; offset: number }>;
+  allowSkeletons: string[];
+  texts: string[];
+  sounds: string[];
+}
+
+/** Compiles one term through the normalizer; throws, naming `where`, for a bad one. */
+function compileTerm(spec: TermSpec<unknown>, where: string): CompiledTerm {
+  const n = normalize(spec.term);
+  const folded = n.fold.text.replace(/\s+/g, '');
+  if (folded.length > 0 && !LETTER_OR_DIGIT.test(folded)) {
+    return { symbol: folded, mode: 'substring', runs: [], latinStart: false, latinEnd: false, allow: [], allowSkeletons: [], texts: [], sounds: [] };
+  }
+  const sk = trimmedSkeleton(n);
+  if (sk.text.length === 0) throw new Error(`${where}: term "${spec.term}" is empty after normalization`);
+  // An emoji or symbol between hanzi is dropped from the text (傻😀逼 reads 傻逼), so it would be dropped from
+  // the term too: 你🐴的 would match every 你的. Such a term must be a co-occurrence rule instead.
+  for (const ch of folded) {
+    if (EMOJI_OR_SYMBOL.test(ch) && !sk.text.includes(ch)) {
+      throw new Error(`${where}: term "${spec.term}" loses "${ch}" in normalization (symbols between hanzi are dropped); match the symbol in a co-occurrence rule instead`);
+    }
+  }
+  const first = sk.text.codePointAt(0) ?? 0;
+  const last = sk.text.codePointAt(sk.text.length - 1) ?? 0;
+  const latinStart = isAlnum(first);
+  const latinEnd = isAlnum(last);
+  const mode: MatchMode = spec.match ?? (latinStart || latinEnd ? 'word' : 'substring');
+  const allow: CompiledTerm['allow'] = [];
+  const allowSkeletons: string[] = [];
+  const termReadings = spec.phonetic ? readingsOf(n) : [];
+  for (const phrase of spec.allow ?? []) {
+    const a = skeletonOf(phrase).text;
+    allowSkeletons.push(a);
+    let at = a.indexOf(sk.text);
+    if (at < 0) {
+      // a phonetic term may allow an innocent word that only SOUNDS like it (贱人 ~ 收件人): checked on hits by sound
+      const phraseReadings = readingsOf(normalize(phrase));
+      if (termReadings.some((r) => phraseReadings.some((p) => p.includes(r)))) continue;
+      throw new Error(`${where}: allow phrase "${phrase}" contains the term "${spec.term}" neither in writing nor by sound`);
+    }
+    while (at >= 0) {
+      allow.push({ text: a, offset: at });
+      at = a.indexOf(sk.text, at + 1);
+    }
+  }
+  const texts = [sk.text];
+  // wildcard variants: one vowel written as '*' (f*ck, n*gger)
+  if (latinStart && /^[a-z]+$/.test(sk.text)) {
+    for (let i = 1; i < sk.text.length; i++) {
+      if (VOWELS.has(sk.text[i] ?? '')) texts.push(`${sk.text.slice(0, i)}*${sk.text.slice(i + 1)}`);
+    }
+  }
+  const phonetic = spec.phonetic ?? false; // by sound only where the data asks: homophones of common syllables abound (知道你家 ~ 到你家)
+  const sounds = phonetic && hanCount(sk.text) > 0 ? readingsOf(n) : [];
+  return { mode, runs: [...sk.runs], latinStart, latinEnd, allow, allowSkeletons, texts, sounds };
+}
+
+/**
+ * Lists and catalogs this small are built, not cached: building them takes under a millisecond, and tests and
+ * operator policies would otherwise leave a cache file behind for every list they try.
+ */
+const CACHE_MIN_TERMS = 64;
+const CACHE_MIN_PATTERNS = 256;
+
+let codeKey: Buffer | null | undefined;
+
+/** Cache files of this kind written by other code (another `matcherCodeKey`): obsolete once this code writes. */
+function supersededBy(code: Buffer, kind: string): (name: string) => boolean {
+  const mine = `${kind}${code.toString('hex').slice(0, 8)}-`;
+  return (name) => name.startsWith(kind) && !name.startsWith(mine);
+}
+
+/**
+ * What a compiled term or a built matcher depends on besides its terms: the normalizer's code and data (with
+ * the Node version: Unicode tables, regular expressions) and the matchers' code. Null when any is unreadable.
+ */
+function matcherCodeKey(): Buffer | null {
+  if (codeKey !== undefined) return codeKey;
+  try {
+    const normalizeFiles = readdirSync(packagePath('src', 'normalize'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => `src/normalize/${f}`);
+    const sources = [
+      ...normalizeFiles,
+      'rules/generated/t2s.json',
+      'rules/generated/pinyin.json',
+      'rules/normalize/leet.json',
+      createRequire(import.meta.url).resolve('unhomoglyph/data.json'),
+      'src/detect/matcher/term-index.ts',
+      'src/detect/matcher/aho-corasick.ts',
+      'src/cache.ts',
+    ];
+    const hash = keyHash();
+    codeKey = hashSources(hash, sources) ? hash.digest() : null;
+  } catch {
+    codeKey = null;
+  }
+  return codeKey;
+}
+
+/**
+ * Compiles a list of terms, through the start-up cache (node_modules/.cache/haven/terms-<key>.json) keyed by
+ * the terms (with their match, phonetic and allow fields) and `matcherCodeKey`, and checked by its SHA-256.
+ * A bad term is never cached: it throws on every build.
+ */
+function compileTerms(specs: ReadonlyArray<TermSpec<unknown>>, where: string, cacheDir: string | null = CACHE_DIR): CompiledTerm[] {
+  const code = specs.length >= CACHE_MIN_TERMS ? matcherCodeKey() : null;
+  if (code === null || cacheDir === null) return specs.map((spec) => compileTerm(spec, where));
+  const key = keyHash()
+    .update(code)
+    .update(JSON.stringify(specs.map((s) => [s.term, s.match ?? null, s.phonetic ?? null, s.allow ?? null])))
+    .digest('hex')
+    .slice(0, 32);
+  const name = `terms-${code.toString('hex').slice(0, 8)}-${key}.json`;
+  // the file: the SHA-256 of the rest (64 hex digits), a newline, then JSON { key, terms }
+  const cached = readCache(name, cacheDir);
+  if (cached !== null && cached.length > 65 && keyHash().update(cached.subarray(65)).digest('hex') === cached.toString('latin1', 0, 64)) {
+    try {
+      const terms = JSON.parse(cached.toString('utf8', 65)) as { key: string; terms: StoredTerm[] };
+      if (terms.key === key && Array.isArray(terms.terms) && terms.terms.length === specs.length) return terms.terms.map(fromStored);
+    } catch {
+      // not what this code writes: build again
+    }
+  }
+  const terms = specs.map((spec) => compileTerm(spec, where));
+  const body = Buffer.from(JSON.stringify({ key, terms: terms.map(toStored) }));
+  writeCache(name, [Buffer.from(`${keyHash().update(body).digest('hex')}\n`), body], cacheDir, supersededBy(code, 'terms-'));
+  return terms;
+}
+
+/**
+ * A compiled term as the cache stores it, five times smaller than the object (so quicker to parse): a symbol
+ * term as [its text]; else [flags, texts, runs, sounds, allow, allowSkeletons], where flags = mode (0 word,
+ * 1 prefix, 2 substring) + 4 × latinStart + 8 × latinEnd, runs is 0 when every run is 1, allow is flattened
+ * to text, offset, text, offset…, and empty trailing fields are left out.
+ */
+type StoredTerm = [string] | [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?];
+const MODES: readonly MatchMode[] = ['word', 'prefix', 'substring'];
+
+function toStored(t: CompiledTerm): StoredTerm {
+  if (t.symbol !== undefined) return [t.symbol];
+  const flags = MODES.indexOf(t.mode) + (t.latinStart ? 4 : 0) + (t.latinEnd ? 8 : 0);
+  const stored: StoredTerm = [flags, t.texts, t.runs.every((r) => r === 1) ? 0 : t.runs, t.sounds, t.allow.flatMap((a) => [a.text, a.offset]), t.allowSkeletons];
+  while (stored.length > 2 && (stored[stored.length - 1] === 0 || (stored[stored.length - 1] as unknown[]).length === 0)) stored.pop();
+  return stored;
+}
+
+function fromStored(stored: StoredTerm): CompiledTerm {
+  if (typeof stored[0] === 'string') {
+    return { symbol: stored[0], mode: 'substring', runs: [], latinStart: false, latinEnd: false, allow: [], allowSkeletons: [], texts: [], sounds: [] };
+  }
+  const [flags, texts, runs, sounds, allow, allowSkeletons] = stored as [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?];
+  const pairs: CompiledTerm['allow'] = [];
+  for (let k = 0; allow !== undefined && k < allow.length; k += 2) pairs.push({ text: allow[k] as string, offset: allow[k + 1] as number });
+  return {
+    mode: MODES[flags & 3]!,
+    runs: runs === undefined || runs === 0 ? new Array<number>(texts[0]!.length).fill(1) : runs,
+    latinStart: (flags & 4) !== 0,
+    latinEnd: (flags & 8) !== 0,
+    allow: pairs,
+    allowSkeletons: allowSkeletons ?? [],
+    texts,
+    sounds: sounds ?? [],
+  };
+}
+
+const AUTOMATA_MAGIC = 'HAVENTRM';
+
+/**
+ * The three matchers, through the start-up cache (node_modules/.cache/haven/automata-<key>.bin) keyed by the
+ * pattern texts in order and `matcherCodeKey`: the built tables of each (`AhoCorasick.arrays`), after a header
+ * with the key and a checksum of every word.
+ */
+function buildMatchers(text: Pattern[], sound: Pattern[], symbols: Pattern[], cacheDir: string | null = CACHE_DIR): Matchers {
+  const build = (): Matchers => ({ text: new AhoCorasick(text), sound: new AhoCorasick(sound), symbols: new AhoCorasick(symbols) });
+  const code = text.length + sound.length + symbols.length >= CACHE_MIN_PATTERNS ? matcherCodeKey() : null;
+  if (code === null || cacheDir === null) return build();
+  const hash = keyHash().update(code);
+  for (const patterns of [text, sound, symbols]) hash.update(`${patterns.length}\0${patterns.map((p) => p.text).join('\0')}\0`);
+  const key = hash.digest();
+  const name = `automata-${code.toString('hex').slice(0, 8)}-${key.toString('hex').slice(0, 32)}.bin`;
+  const cached = readCache(name, cacheDir);
+  if (cached !== null && cached.length >= 48 && cached.toString('latin1', 0, 8) === AUTOMATA_MAGIC && cached.subarray(8, 40).equals(key)) {
+    const arrays = unpackArrays(cached, 48, 24);
+    if (arrays !== null && checksumArrays(arrays) === cached.readInt32LE(40)) {
+      try {
+        return {
+          text: new AhoCorasick(text, arrays.slice(0, 8) as unknown as AutomatonArrays),
+          sound: new AhoCorasick(sound, arrays.slice(8, 16) as unknown as AutomatonArrays),
+          symbols: new AhoCorasick(symbols, arrays.slice(16, 24) as unknown as AutomatonArrays),
+        };
+      } catch {
+        // tables of another shape: build again
+      }
+    }
+  }
+  const built = build();
+  const arrays = [...built.text.arrays, ...built.sound.arrays, ...built.symbols.arrays];
+  const header = Buffer.alloc(48);
+  header.write(AUTOMATA_MAGIC, 0, 'latin1');
+  key.copy(header, 8);
+  header.writeInt32LE(checksumArrays(arrays), 40);
+  writeCache(name, [header, ...packArrays(arrays)], cacheDir, supersededBy(code, 'automata-'));
+  return built;
+}
+
 /** The matchers of a catalog, built once every list has been added. */
 interface Matchers {
   text: AhoCorasick<Compiled>;
@@ -140,77 +363,49 @@ export class TermCatalog {
   private lastDoc: NormalizedText | null = null;
   private lastHits: ReadonlyArray<ReadonlyArray<TermHit<unknown>>> = [];
 
+  /**
+   * @param options.cacheDir - where compiled lists and built matchers are cached (node_modules/.cache/haven by
+   *   default); `null`: always build
+   */
+  constructor(private readonly options: { cacheDir?: string | null } = {}) {}
+
   add<T>(specs: Iterable<TermSpec<T>>, where: string): TermList<T> {
     if (this.matchers) throw new Error(`${where}: a term list was added to a catalog already in use`);
+    const all = [...specs];
+    const terms = compileTerms(all, where, this.options.cacheDir);
     const list = this.lists++;
-    for (const spec of specs) this.compile(spec, where, list);
+    for (let k = 0; k < all.length; k++) this.place(terms[k]!, all[k]!.value, list);
     return new TermList<T>(this, list);
   }
 
-  private compile(spec: TermSpec<unknown>, where: string, list: number): void {
+  /** Adds a compiled term's patterns to the matchers to be built. */
+  private place(term: CompiledTerm, value: unknown, list: number): void {
     const id = this.terms++;
-    const n = normalize(spec.term);
-    const folded = n.fold.text.replace(/\s+/g, '');
-    if (folded.length > 0 && !LETTER_OR_DIGIT.test(folded)) {
+    if (term.symbol !== undefined) {
       this.symbolPatterns.push({
-        text: folded,
-        value: { id, list, value: spec.value, mode: 'substring', runs: NO_RUNS, latinStart: false, latinEnd: false, allow: [], allowSkeletons: [] },
+        text: term.symbol,
+        value: { id, list, value, mode: 'substring', runs: NO_RUNS, latinStart: false, latinEnd: false, allow: [], allowSkeletons: [] },
       });
       return;
     }
-    const sk = trimmedSkeleton(n);
-    if (sk.text.length === 0) throw new Error(`${where}: term "${spec.term}" is empty after normalization`);
-    // An emoji or symbol between hanzi is dropped from the text (傻😀逼 reads 傻逼), so it would be dropped from
-    // the term too: 你🐴的 would match every 你的. Such a term must be a co-occurrence rule instead.
-    for (const ch of folded) {
-      if (EMOJI_OR_SYMBOL.test(ch) && !sk.text.includes(ch)) {
-        throw new Error(`${where}: term "${spec.term}" loses "${ch}" in normalization (symbols between hanzi are dropped); match the symbol in a co-occurrence rule instead`);
-      }
-    }
-    const first = sk.text.codePointAt(0) ?? 0;
-    const last = sk.text.codePointAt(sk.text.length - 1) ?? 0;
-    const latinStart = isAlnum(first);
-    const latinEnd = isAlnum(last);
-    const mode: MatchMode = spec.match ?? (latinStart || latinEnd ? 'word' : 'substring');
-    const allow: Compiled['allow'] = [];
-    const allowSkeletons: string[] = [];
-    const termReadings = spec.phonetic ? readingsOf(n) : [];
-    for (const phrase of spec.allow ?? []) {
-      const a = skeletonOf(phrase).text;
-      allowSkeletons.push(a);
-      let at = a.indexOf(sk.text);
-      if (at < 0) {
-        // a phonetic term may allow an innocent word that only SOUNDS like it (贱人 ~ 收件人): checked on hits by sound
-        const phraseReadings = readingsOf(normalize(phrase));
-        if (termReadings.some((r) => phraseReadings.some((p) => p.includes(r)))) continue;
-        throw new Error(`${where}: allow phrase "${phrase}" contains the term "${spec.term}" neither in writing nor by sound`);
-      }
-      while (at >= 0) {
-        allow.push({ text: a, offset: at });
-        at = a.indexOf(sk.text, at + 1);
-      }
-    }
-    const compiled: Compiled = { id, list, value: spec.value, mode, runs: sk.runs, latinStart, latinEnd, allow, allowSkeletons };
-    this.textPatterns.push({ text: sk.text, value: compiled });
-    // wildcard variants: one vowel written as '*' (f*ck, n*gger)
-    if (latinStart && /^[a-z]+$/.test(sk.text)) {
-      for (let i = 1; i < sk.text.length; i++) {
-        if (VOWELS.has(sk.text[i] ?? '')) this.textPatterns.push({ text: `${sk.text.slice(0, i)}*${sk.text.slice(i + 1)}`, value: compiled });
-      }
-    }
-    const phonetic = spec.phonetic ?? false; // by sound only where the data asks: homophones of common syllables abound (知道你家 ~ 到你家)
-    if (phonetic && hanCount(sk.text) > 0) {
-      for (const reading of readingsOf(n)) this.soundPatterns.push({ text: reading, value: compiled });
-    }
+    const compiled: Compiled = {
+      id,
+      list,
+      value,
+      mode: term.mode,
+      runs: Uint16Array.from(term.runs),
+      latinStart: term.latinStart,
+      latinEnd: term.latinEnd,
+      allow: term.allow,
+      allowSkeletons: term.allowSkeletons,
+    };
+    for (const text of term.texts) this.textPatterns.push({ text, value: compiled });
+    for (const text of term.sounds) this.soundPatterns.push({ text, value: compiled });
   }
 
   /** Build the matchers now (otherwise the first find does). */
   seal(): void {
-    this.matchers ??= {
-      text: new AhoCorasick(this.textPatterns),
-      sound: new AhoCorasick(this.soundPatterns),
-      symbols: new AhoCorasick(this.symbolPatterns),
-    };
+    this.matchers ??= buildMatchers(this.textPatterns, this.soundPatterns, this.symbolPatterns, this.options.cacheDir);
   }
 
   /** Every list's hits, by list number: text hits first (skeleton view, then symbols in the fold view), then hits by sound. */

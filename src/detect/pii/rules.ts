@@ -3,7 +3,9 @@
  * Bad data throws here, when the detector is built, never while screening.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { packagePath } from '../../paths.ts';
 
 const word = z.object({ word: z.string().min(1), note: z.string().optional() });
 
@@ -35,7 +37,7 @@ export type AddressEnRules = z.infer<typeof addressEnSchema>;
 export type NumberContextRules = z.infer<typeof numberContextSchema>;
 
 /** Read and validate one JSON rule file under rules/pii/; the error names the file and the bad field. */
-export function loadRuleFile<T>(name: string, schema: z.ZodType<T>, dir = new URL('../../../rules/pii/', import.meta.url)): T {
+export function loadRuleFile<T>(name: string, schema: z.ZodType<T>, dir = pathToFileURL(`${packagePath('rules', 'pii')}/`)): T {
   const url = new URL(name, dir);
   let raw: unknown;
   try {
