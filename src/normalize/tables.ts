@@ -43,41 +43,12 @@ export const PINYIN: ReadonlyMap<number, string> = new Map(
 
 /**
  * Non-ASCII letters whose confusable skeleton is one ASCII letter or digit (Cyrillic а, Greek ο, …).
- * Built from Unicode's confusables data as shipped by the `unhomoglyph` package.
+ * Built from Unicode's confusables data as shipped by the `unhomoglyph` package, by scripts/build-char-tables.ts
+ * into rules/generated/homoglyphs.json (deriving it here cost ≈30 ms of start-up).
  */
-export const HOMOGLYPHS: ReadonlyMap<number, string> = (() => {
-  const data = asStringRecord(loadJson('unhomoglyph/data.json'), 'unhomoglyph/data.json');
-  const ascii = /^[a-zA-Z0-9]$/;
-  // Follow the skeleton chain (ᴛ → T), NFKD without marks, and the capital form (Cyrillic т looks like T).
-  const resolve = (ch: string): string | null => {
-    let x = ch;
-    for (let i = 0; i < 4; i++) {
-      if (ascii.test(x)) return x.toLowerCase();
-      const next = data[x];
-      if (next === undefined || next === x) {
-        const bare = x.normalize('NFKD').replace(/\p{M}/gu, '');
-        if (bare && bare !== x) {
-          x = bare;
-          continue;
-        }
-        return null;
-      }
-      x = next;
-    }
-    return ascii.test(x) ? x.toLowerCase() : null;
-  };
-  const map = new Map<number, string>();
-  const candidates = new Set(Object.keys(data));
-  for (let cp = 0x80; cp < 0x2e80; cp++) candidates.add(String.fromCodePoint(cp));
-  for (const ch of candidates) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch.length > 2 || cp < 0x80 || cp >= 0x2e80) continue; // CJK blocks: confusables map hanzi to radicals
-    if (!/\p{L}|\p{N}/u.test(ch)) continue;
-    const target = resolve(ch) ?? resolve(ch.toUpperCase());
-    if (target !== null) map.set(cp, target);
-  }
-  return map;
-})();
+export const HOMOGLYPHS: ReadonlyMap<number, string> = new Map(
+  Object.entries(asStringRecord(loadJson(packagePath('rules', 'generated', 'homoglyphs.json')), 'rules/generated/homoglyphs.json')).map(([k, v]) => [k.codePointAt(0) ?? 0, v]),
+);
 
 interface LeetFile {
   map: Record<string, string>;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../normalize/index.ts';
 import { testDoc } from '../pii/test-doc.ts';
-import { compileCues } from './cues.ts';
+import { compileCues, CUES, emptyMatches } from './cues.ts';
 import { doxxingDetector } from './index.ts';
 
 /** [rule, excerpt of the ORIGINAL text] for every finding. */
@@ -141,13 +141,17 @@ describe('cue data', () => {
   it('compiles', () => {
     expect(() => compileCues(base)).not.toThrow();
   });
-  it('throws at load, naming the entry, on a bad pattern, an unknown macro, an empty match or a duplicate id', () => {
+  it('throws at load, naming the entry, on a bad pattern, an unknown macro or a duplicate id', () => {
     expect(() => compileCues({ ...base, probing: [{ id: 'bad', pattern: '(' }] })).toThrow(/probing\.bad/);
     expect(() => compileCues({ ...base, probing: [{ id: 'm', pattern: '{nope}' }] })).toThrow(/unknown macro \{nope\}/);
-    expect(() => compileCues({ ...base, probing: [{ id: 'e', pattern: 'a?' }] })).toThrow(/empty string/);
     expect(() => compileCues({ ...base, probing: [{ id: 'c', pattern: 'a' }, { id: 'c', pattern: 'b' }] })).toThrow(/duplicate id c/);
     expect(() => compileCues({ ...base, hunting: 'x' })).toThrow(/hunting/);
     expect(() => compileCues({ ...base, macros: { a: '{b}', b: '{a}' }, probing: [{ id: 'loop', pattern: '{a}' }] })).toThrow(/nest too deep/);
+  });
+  it('finds patterns that match the empty string (they would fire on every text), and the shipped data has none', () => {
+    expect(emptyMatches(compileCues({ ...base, probing: [{ id: 'e', pattern: 'a?' }] }))).toEqual(['probing.e']);
+    expect(emptyMatches(compileCues({ ...base, plates: [{ id: 'p', pattern: '\\d*' }] }))).toEqual(['plates']);
+    expect(emptyMatches(CUES)).toEqual([]);
   });
   it('expands macros inside macros', () => {
     const cues = compileCues({ ...base, macros: { a: 'x{b}', b: 'yz' }, probing: [{ id: 'm', pattern: '{a}!' }] });

@@ -11,7 +11,6 @@
  * Bad configuration throws here, at build time, never while matching.
  */
 import { readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { checksumArrays, hashSources, keyHash, packArrays, readCache, unpackArrays, writeCache } from '../../cache.ts';
 import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
@@ -206,7 +205,7 @@ function matcherCodeKey(): Buffer | null {
       'rules/generated/t2s.json',
       'rules/generated/pinyin.json',
       'rules/normalize/leet.json',
-      createRequire(import.meta.url).resolve('unhomoglyph/data.json'),
+      'rules/generated/homoglyphs.json',
       'src/detect/matcher/term-index.ts',
       'src/detect/matcher/aho-corasick.ts',
       'src/cache.ts',
