@@ -5,7 +5,7 @@
  * A bad line yields {"id"?,"error"} and the run goes on; the exit code is 0 unless stdin itself fails.
  */
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { Option, type Command } from 'commander';
 import { ScreenInputError } from '../../engine.ts';
 import { LANGS, SURFACES, TEXT_KINDS, type Lang, type ScreenInput, type Surface, type TextKind } from '../../types.ts';
@@ -70,8 +70,8 @@ function describe(err: unknown): string {
 }
 
 async function screenJsonl(screen: (input: ScreenInput) => import('../../types.ts').ScreenResult, flags: ScreenFlags): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const out = process.stdout;
+  const defaults = pick(flags);
   let buffer = '';
   const flush = async (): Promise<void> => {
     if (buffer.length === 0) return;
@@ -79,24 +79,39 @@ async function screenJsonl(screen: (input: ScreenInput) => import('../../types.t
     buffer = '';
     if (!ok) await once(out, 'drain');
   };
+  const handle = (raw: string): void => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
+    let id: unknown;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ScreenInputError('(line)', 'must be a JSON object');
+      // rest, not delete: deleting a property turns the object into a slow dictionary for screen()
+      const { id: lineId, ...fields } = parsed as Record<string, unknown>;
+      id = lineId;
+      const r = screen({ ...defaults, ...fields } as unknown as ScreenInput);
+      buffer += `${JSON.stringify({ id, verdict: r.verdict, labels: r.labels, scores: r.scores, evidence: r.evidence })}\n`;
+    } catch (err) {
+      buffer += `${JSON.stringify(id === undefined ? { error: describe(err) } : { id, error: describe(err) })}\n`;
+    }
+  };
+  // Chunks split into lines by hand: one await per chunk, not one per line as with readline. Memory stays
+  // bounded by the longest line plus one chunk and the output buffer.
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
   try {
-    for await (const line of rl) {
-      if (line.trim() === '') continue;
-      let id: unknown;
-      try {
-        const parsed: unknown = JSON.parse(line);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ScreenInputError('(line)', 'must be a JSON object');
-        const obj = parsed as Record<string, unknown>;
-        id = obj.id;
-        const input = { ...pick(flags), ...obj } as ScreenInput & { id?: unknown };
-        delete input.id;
-        const r = screen(input);
-        buffer += `${JSON.stringify({ id, verdict: r.verdict, labels: r.labels, scores: r.scores, evidence: r.evidence })}\n`;
-      } catch (err) {
-        buffer += `${JSON.stringify(id === undefined ? { error: describe(err) } : { id, error: describe(err) })}\n`;
+    for await (const chunk of process.stdin) {
+      pending += decoder.write(chunk as Buffer);
+      let start = 0;
+      for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', start)) {
+        handle(pending.slice(start, nl));
+        start = nl + 1;
       }
+      pending = pending.slice(start);
       if (buffer.length > 64 * 1024) await flush();
     }
+    pending += decoder.end();
+    if (pending.length > 0) handle(pending);
     await flush();
   } catch (err) {
     await flush();
