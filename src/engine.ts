@@ -64,6 +64,23 @@ function checkInput(input: ScreenInput): void {
 const SEVERITY_VERDICT: Record<Severity, Verdict> = { block: 'block', hold: 'hold', allow: 'allow' };
 const MODEL_LABELS: readonly Label[] = ['insult', 'hate', 'sexual_harassment'];
 
+/** Words in a text, for the model's minimum: runs of Latin letters or digits, and each Han character. */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) {
+      if (!inWord) words++;
+      inWord = true;
+      continue;
+    }
+    inWord = false;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) words++;
+  }
+  return words;
+}
+
 /** The operator's custom block terms (policy.blockTerms) as a detector; null when there are none. */
 export function operatorTermsDetector(policy: Policy): Detector | null {
   if (policy.blockTerms.length === 0) return null;
@@ -117,13 +134,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
 
     const scores: Partial<Record<Label, number>> = {};
+    let words: number | undefined;
     if (model) {
       const modelScores = model(normalized.compact.text);
       for (const label of MODEL_LABELS) {
         const p = modelScores[label];
         if (p === undefined) continue;
         scores[label] = p;
-        if (p >= policy.model.hold && !findings.some((f) => f.label === label) && text.length > 0) {
+        if (p >= policy.model.hold && !findings.some((f) => f.label === label) && text.length > 0 && (words ??= countWords(normalized.compact.text)) >= policy.model.minWords) {
           findings.push({ label, rule: 'model', start: 0, end: text.length, score: p, severity: p >= policy.model.block && policy.model.block < 1 ? 'block' : 'hold' });
         }
       }

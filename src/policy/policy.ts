@@ -17,7 +17,10 @@ const policySchema = z
     labels: labelVerdicts.optional(),
     surfaces: z.partialRecord(z.enum(SURFACES), labelVerdicts).optional(),
     combinations: z.array(z.object({ when: z.array(z.enum(LABELS)).min(2), verdict }).strict()).optional(),
-    model: z.object({ hold: z.number().min(0).max(1), block: z.number().min(0).max(1) }).strict().optional(),
+    model: z
+      .object({ hold: z.number().min(0).max(1), block: z.number().min(0).max(1), minWords: z.number().int().min(0).max(1000).optional() })
+      .strict()
+      .optional(),
     redactPii: z.boolean().optional(),
     blockTerms: z
       .array(
@@ -37,7 +40,8 @@ export interface Policy {
   labels: Record<Label, Verdict>;
   surfaces: Partial<Record<Surface, Partial<Record<Label, Verdict>>>>;
   combinations: Array<{ when: Label[]; verdict: Verdict }>;
-  model: { hold: number; block: number };
+  /** minWords: the model alone raises nothing on a text of fewer words (a Han character counts as one). */
+  model: { hold: number; block: number; minWords: number };
   redactPii: boolean;
   blockTerms: Array<{ term: string; label: Label; verdict: Verdict }>;
   allowTerms: string[];
@@ -74,7 +78,7 @@ export function defaultPolicy(): Policy {
     labels,
     surfaces: d.surfaces ?? {},
     combinations: d.combinations ?? [],
-    model: d.model ?? { hold: 0.75, block: 0.97 },
+    model: { hold: d.model?.hold ?? 0.75, block: d.model?.block ?? 0.97, minWords: d.model?.minWords ?? 0 },
     redactPii: d.redactPii ?? true,
     blockTerms: [],
     allowTerms: [],
@@ -92,7 +96,7 @@ export function resolvePolicy(overrides: unknown, source = 'policy'): Policy {
     labels: { ...base.labels, ...o.labels },
     surfaces,
     combinations: o.combinations ?? base.combinations,
-    model: o.model ?? base.model,
+    model: o.model ? { ...base.model, ...o.model, minWords: o.model.minWords ?? base.model.minWords } : base.model,
     redactPii: o.redactPii ?? base.redactPii,
     blockTerms: (o.blockTerms ?? []).map((t) => (typeof t === 'string' ? { term: t, label: 'insult' as Label, verdict: 'block' as Verdict } : t)),
     allowTerms: o.allowTerms ?? [],

@@ -1,0 +1,41 @@
+/** Policy merging and the model's minimum length: what the operator file can change, and what it cannot. */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine.ts';
+import { loadRuleSet } from '../detect/rule-files.ts';
+import { defaultPolicy, PolicyError, resolvePolicy } from './policy.ts';
+
+describe('model settings', () => {
+  it('ship with a minimum of 3 words for a model-only flag', () => {
+    expect(defaultPolicy().model).toEqual({ hold: 0.95, block: 1, minWords: 3 });
+  });
+  it('an operator may change the thresholds and keep the shipped minimum, or set their own', () => {
+    expect(resolvePolicy({ model: { hold: 0.9, block: 0.99 } }).model).toEqual({ hold: 0.9, block: 0.99, minWords: 3 });
+    expect(resolvePolicy({ model: { hold: 0.9, block: 0.99, minWords: 0 } }).model.minWords).toBe(0);
+  });
+  it('a bad minimum names the field', () => {
+    expect(() => resolvePolicy({ model: { hold: 0.9, block: 0.99, minWords: -1 } }, 'p.yaml')).toThrow(PolicyError);
+    expect(() => resolvePolicy({ model: { hold: 0.9, block: 0.99, minWords: 1.5 } }, 'p.yaml')).toThrow(/model\.minWords/);
+  });
+});
+
+describe('the model alone raises nothing on very short texts', () => {
+  const rules = loadRuleSet();
+  const sure = () => ({ insult: 0.99 });
+  const engine = createEngine({ rules, model: sure });
+  it.each([
+    ['yo', 'allow'],
+    ['ok lol', 'allow'],
+    ['你好', 'allow'],
+    ['yo what is up', 'hold'],
+    ['你好啊朋友', 'hold'],
+  ])('%s → %s (score still reported)', (text, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.verdict).toBe(verdict);
+    expect(r.scores.insult).toBe(0.99);
+  });
+  it('a rule hit on a short text still counts, and minWords 0 lets the model speak on anything', () => {
+    expect(engine.screen({ text: 'idiot' }).verdict).not.toBe('allow');
+    const any = createEngine({ rules, model: sure, policy: resolvePolicy({ model: { hold: 0.95, block: 1, minWords: 0 } }) });
+    expect(any.screen({ text: 'yo' }).verdict).toBe('hold');
+  });
+});
