@@ -99,5 +99,16 @@ export function escalation(
   return { level: rung.action, until: rung.for !== undefined ? now + rung.for : null, total };
 }
 
+/**
+ * Sanctions the ladder imposed that the counting strikes no longer reach (after a strike was taken back):
+ * active, source `strikes`, and more severe than the highest rung the current total reaches.
+ */
+export function unearnedSanctions(strikes: readonly Strike[], events: readonly SanctionEvent[], now: number, policy: ActorPolicy): ActiveSanction[] {
+  const total = countingStrikes(strikes, events, now, policy);
+  let reached = 0;
+  for (const r of policy.sanctions) if (total >= r.at) reached = Math.max(reached, RANK[r.action]);
+  return activeSanctions(events, now).filter((s) => s.source === 'strikes' && RANK[s.level] > reached);
+}
+
 /** Orders sanction levels mildest first (for documentation and validation). */
 export const SANCTION_LEVELS: readonly SanctionLevel[] = SANCTION_ACTIONS;

@@ -12,7 +12,7 @@ import { textSignature, type TextSignature } from '../actors/minhash.ts';
 import { defaultActorPolicy, type ActorPolicy } from '../actors/policy.ts';
 import { newness, RaidWatch } from '../actors/raids.ts';
 import { ActorTransitionError, nextRaidStatus, type RaidAction } from '../actors/raid-status.ts';
-import { activeSanctions, countingStrikes, currentSanction, escalation, strikeFor } from '../actors/sanctions.ts';
+import { activeSanctions, countingStrikes, currentSanction, escalation, strikeFor, unearnedSanctions } from '../actors/sanctions.ts';
 import { shieldHold, shieldUp, type Shield } from '../actors/shield.ts';
 import {
   activeSanctionsByRef,
@@ -32,6 +32,7 @@ import {
   linksOf,
   messagesBetween,
   recordAccount,
+  removeStrike,
   sanctionedHarassersOf,
   sanctionEventsOf,
   strikesOf,
@@ -329,6 +330,33 @@ export class People {
   /** A moderator confirmed a held message (`block`): the sender gets its strike, once per message. */
   async confirmHeld(message: { id: string; sender: string; recipient: string | null; channel: string | null; labels: readonly MessageLabel[] }, now = Date.now()): Promise<void> {
     await this.strike({ account: message.sender, labels: message.labels, cause: 'confirmed', messageId: message.id, recipient: message.recipient, channel: message.channel }, now);
+  }
+
+  /**
+   * A moderator reversed a confirmed block (blocked → allowed): the strike the confirmation cost is taken back,
+   * and a sanction the strike ladder imposed that the remaining strikes no longer reach is lifted (an event with
+   * source `strikes` and actor `system`, so the other strikes keep counting). True when a strike was removed.
+   */
+  async reverseConfirmed(message: { id: string; sender: string }, reason: string, now = Date.now()): Promise<boolean> {
+    const removed = await this.#db.transaction().execute(async (trx) => {
+      const strike = await removeStrike(trx, message.id, 'confirmed');
+      if (!strike) return false;
+      const strikes = toStrikes(await strikesOf(trx, message.sender, now - this.policy.strikes.window));
+      const events = toSanctionEvents(await sanctionEventsOf(trx, message.sender));
+      for (const s of unearnedSanctions(strikes, events, now, this.policy)) {
+        await appendSanctionEvent(
+          trx,
+          { account: message.sender, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'strikes', reason: `decision on ${message.id} reversed: ${reason}`, actor: 'system' },
+          now,
+        );
+      }
+      return true;
+    });
+    if (removed) {
+      const state = await this.#cached();
+      if (state) await this.#reloadStops(state, [message.sender]);
+    }
+    return removed;
   }
 
   /** Adds a strike for a message (its most severe engine label) and imposes what the ladder says, in one transaction. */

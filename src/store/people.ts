@@ -180,6 +180,14 @@ export async function addStrike(
   return rows.length > 0;
 }
 
+/** Takes back the strike a message earned by `cause` (a reversed decision); the removed strike, or null. */
+export async function removeStrike(db: Db, messageId: string, cause: StrikeCause): Promise<StrikeRecord & { account: string } | null> {
+  const row = await db.selectFrom('strikes').selectAll().where('message_id', '=', messageId).where('cause', '=', cause).executeTakeFirst();
+  if (!row) return null;
+  await db.deleteFrom('strikes').where('id', '=', row.id).execute();
+  return { id: row.id, account: row.account, points: row.points, label: row.label, cause: row.cause, messageId: row.message_id, recipient: row.recipient, channel: row.channel, createdAt: row.created_at };
+}
+
 export async function strikesOf(db: Db, account: string, since?: number): Promise<StrikeRecord[]> {
   let q = db.selectFrom('strikes').selectAll().where('account', '=', account);
   if (since !== undefined) q = q.where('created_at', '>', iso(since));

@@ -91,6 +91,31 @@ describe.each(DIALECTS)('people over HTTP (%s)', (dialect) => {
     expect(account.body.strikes.items[0]).toMatchObject({ cause: 'confirmed', label: 'insult' });
   });
 
+  it('reversing a confirmed block takes its strike back and lifts the ladder sanction it alone earned', async () => {
+    const decide = (itemId: string, decision: string, reason: string) => post(`/v1/queue/${itemId}/decision`, { decision, reason }, server.keys.moderator);
+    const first = await post('/v1/messages', { sender: 'rude2', recipient: 'v4', text: 'you idiot' });
+    const second = await post('/v1/messages', { sender: 'rude2', recipient: 'v4', text: 'idiot again' });
+    await decide(first.body.queueItemId, 'block', 'insult');
+    await decide(second.body.queueItemId, 'block', 'insult');
+    let account = await get('/v1/accounts/rude2');
+    expect(account.body.strikes.total).toBe(2);
+    expect(account.body.sanctions.map((x: any) => x.level)).toEqual(['warn']);
+
+    expect((await decide(second.body.queueItemId, 'allow', 'was a quote')).status).toBe(200);
+    account = await get('/v1/accounts/rude2');
+    expect(account.body.strikes).toMatchObject({ total: 1, counting: 1 });
+    expect(account.body.sanctions).toEqual([]);
+    const lift = account.body.sanctionHistory.find((e: any) => e.type === 'lift');
+    expect(lift).toMatchObject({ source: 'strikes', actor: 'system', level: 'warn' });
+    expect(lift.reason).toContain('was a quote');
+
+    // the remaining strike still counts: confirming again earns the warning again
+    await decide(second.body.queueItemId, 'block', 'third look');
+    account = await get('/v1/accounts/rude2');
+    expect(account.body.strikes.total).toBe(2);
+    expect(account.body.sanctions.map((x: any) => x.level)).toEqual(['warn']);
+  });
+
   it('a new account on the blocked harasser’s device is linked, inherits the block, and is listed for review', async () => {
     await post('/v1/messages', { sender: { id: 'harasser', createdAt: '2023-01-01T00:00:00Z', fingerprint: { device: 'dev-h', network: 'net-h' } }, recipient: 'seller', channel: 'listing-1', text: 'answer me right now about the bike' });
     await post('/v1/blocks', { blocker: 'seller', blocked: 'harasser' });

@@ -30,6 +30,8 @@ export const decideQueueItem = defineRoute({
     if (!item) throw new HttpError('not_found', `no queue item ${params.itemId}`, 'itemId');
     // A held message confirmed as harmful costs its sender a strike (once per message; docs/people.md).
     if (item.status === 'blocked') await ctx.people.confirmHeld(item.message);
+    // Reversed (blocked → allowed): the strike goes, and a ladder sanction it alone earned is lifted.
+    if (item.status === 'allowed') await ctx.people.reverseConfirmed(item.message, body.reason);
     return item;
   },
 });
