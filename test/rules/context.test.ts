@@ -63,7 +63,7 @@ CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls r
 CASES.rape_discussion = [{ text: '强奸不需要伤情鉴定作为证据，主要是违背妇女意志', without: '强奸', label: 'sexual_harassment' }]; // COLD audit: rape discussed as law
 CASES.hotel_booking = [{ text: '考试，考驾照，再加上旅游，全国各地开房', without: '开房', label: 'sexual_harassment' }]; // COLD audit: a hotel booking while travelling
 CASES.complaint_about_goods = [{ text: '这个充电宝就是垃圾，用两天就坏了', without: '这个充电宝就是垃圾', label: 'insult', engine: fakeModel }]; // round 8
-CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit', label: 'insult', engine: fakeModel }]; // round 8
+CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit is', label: 'insult', engine: fakeModel }]; // round 8
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {

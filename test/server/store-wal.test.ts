@@ -88,9 +88,11 @@ describe('SQLite WAL sync and checkpoints', () => {
       largest = Math.max(largest, statSync(walPath).size);
     }
     await writer.close();
-    // Several WAL lengths were written; the WAL never reached the fallback threshold of the main connection.
+    // Several WAL lengths were written, yet the WAL stayed bounded: the checkpoint thread resets it, and when
+    // it falls behind (a loaded machine: CI once saw 16.45 MB against the 16.38 MB threshold) the main
+    // connection's fallback auto-checkpoint does, a batch or so late. Unbounded growth would be many times this.
     const written = await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(written.n)).toBe(n);
-    expect(largest).toBeLessThan(FALLBACK_AUTOCHECKPOINT_PAGES * 4096);
+    expect(largest).toBeLessThan(2 * FALLBACK_AUTOCHECKPOINT_PAGES * 4096);
   }, 20_000);
 });
