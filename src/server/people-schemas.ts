@@ -8,6 +8,7 @@ import { SANCTION_ACTIONS } from '../actors/policy.ts';
 import { RAID_STATUSES } from '../actors/raid-status.ts';
 import { SANCTION_SOURCES } from '../actors/sanctions.ts';
 import type { SenderFacts } from '../store/people.ts';
+import { LINK_DECISIONS, LINK_STATUSES } from '../store/schema/index.ts';
 import { identifier } from './schemas.ts';
 
 /** An opaque hash from the platform (device, network, payment): Haven never needs raw IPs or card numbers. */
@@ -54,6 +55,11 @@ export const linkSchema = z.object({
   messageId: z.string(),
   recipient: z.string().nullable(),
   createdAt: z.string(),
+  status: z.enum(LINK_STATUSES).describe('From the latest decision: `pending` until a moderator decides; a rejected link counts nowhere.'),
+  decision: z
+    .object({ id: z.string(), decision: z.enum(LINK_DECISIONS), reason: z.string(), decidedBy: z.string().describe('Id of the API key that decided.'), decidedAt: z.string(), previousStatus: z.enum(LINK_STATUSES) })
+    .nullable()
+    .describe('The latest decision, or null.'),
 });
 
 const sanctionEventSchema = z.object({

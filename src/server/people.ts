@@ -18,11 +18,13 @@ import {
   activeSanctionsByRef,
   addBlock,
   addStrike,
+  appendLinkDecision,
   appendSanctionEvent,
   blockedAmong,
   blockedBy,
   blockersOf,
   blocksOf,
+  countingLinks,
   deliveryStop,
   fingerprintsOf,
   firstSanctionAt,
@@ -32,6 +34,7 @@ import {
   linksOf,
   messagesBetween,
   recordAccount,
+  removeInheritedBlocks,
   removeStrike,
   sanctionedHarassersOf,
   sanctionEventsOf,
@@ -45,7 +48,7 @@ import {
 import { commitLater } from '../store/durability.ts';
 import type { OnCreated } from '../store/message-writer.ts';
 import { addRaidMember, appendRaidEvent, getRaid, getShield, heldRaidOf, liftShield, raidMembers, raidEvents, recordRaid } from '../store/raids.ts';
-import type { Database } from '../store/schema/index.ts';
+import type { Database, LinkDecision } from '../store/schema/index.ts';
 import type { SanctionLevel } from '../actors/policy.ts';
 import { LABELS, type AccountLabel, type Label, type MessageLabel, type MessageResult, type ScreenResult, type Verdict } from '../types.ts';
 
@@ -165,7 +168,7 @@ export class People {
     const state: CachedState = { blocks: new Map(), stops: new Map(), links: new Map(), strikers: new Map(), heldMembers: new Map(), heldRaids: new Set(), accounts: new Map(), members: new Set() };
     for (const b of await db.selectFrom('blocks').select(['blocker', 'blocked', 'created_at']).execute()) addTo(state.blocks, b.blocker, b.blocked, Date.parse(b.created_at));
     await this.#reloadStops(state);
-    for (const l of await db.selectFrom('account_links').select(['account', 'linked_to']).orderBy('id').execute()) pushTo(state.links, l.account, l.linked_to);
+    for (const l of await countingLinks(db)) pushTo(state.links, l.account, l.linkedTo);
     for (const r of await db.selectFrom('strikes').select(['recipient', 'account']).where('recipient', 'is not', null).distinct().execute()) setTo(state.strikers, r.recipient!, r.account);
     await this.#reloadHeld(state);
     return state;
@@ -531,6 +534,47 @@ export class People {
     });
   }
 
+  /**
+   * A moderator confirms or rejects an evasion link, recorded in `link_decisions` (append-only) in one
+   * transaction with what it implies. A rejection makes the link count nowhere: the blocks it made the new
+   * account inherit are removed, the sanctions imposed through it (`ref` = the link) are lifted (a `lift` event,
+   * source `link`, with the moderator's key and reason), and lookups stop following it. A confirmation after a
+   * rejection only makes lookups follow the link again (the new account is treated as the earlier one from its
+   * next message; removed blocks and lifted sanctions are not re-created). Undefined when there is no such link;
+   * throws `ActorTransitionError` (already_in_state) when the link is already in that state.
+   */
+  async decideLink(linkId: string, decision: LinkDecision, by: { actor: string; reason: string }, now = Date.now()): Promise<AccountLink | undefined> {
+    const state = await this.#cached();
+    const done = await this.#db.transaction().execute(async (trx) => {
+      const decided = await appendLinkDecision(trx, { linkId, decision, reason: by.reason, decidedBy: by.actor }, now);
+      if (!decided) return undefined;
+      let unblocked: Array<{ blocker: string; blocked: string }> = [];
+      if (decided.after.status === 'rejected') {
+        unblocked = await removeInheritedBlocks(trx, linkId);
+        for (const s of await activeSanctionsByRef(trx, linkId, now)) {
+          await appendSanctionEvent(
+            trx,
+            { account: s.account, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'link', ref: linkId, reason: `evasion link ${linkId} rejected: ${by.reason}`, actor: by.actor },
+            now,
+          );
+        }
+      }
+      return { ...decided, unblocked };
+    });
+    if (!done) return undefined;
+    if (state) {
+      const { account, linkedTo } = done.after;
+      if (done.after.status === 'rejected') {
+        removeFrom(state.links, account, linkedTo);
+        for (const b of done.unblocked) state.blocks.get(b.blocker)?.delete(b.blocked);
+      } else if (done.before.status === 'rejected') {
+        pushTo(state.links, account, linkedTo);
+      }
+      await this.#reloadStops(state, [account]);
+    }
+    return done.after;
+  }
+
   /** Acts on every account of a raid at once. Undefined when there is no such raid. */
   async raidAction(raidId: string, action: RaidAction, by: { actor: string; reason: string }, now = Date.now()) {
     const db = this.#db;
@@ -595,6 +639,12 @@ function pushTo(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
   else if (!list.includes(value)) list.push(value);
+}
+
+function removeFrom(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key)?.filter((v) => v !== value);
+  if (!list || list.length === 0) map.delete(key);
+  else map.set(key, list);
 }
 
 /** `linkedIdentities` from the cache: the earlier accounts `account` is treated as, at most `depth` steps. */

@@ -1,16 +1,18 @@
 /**
  * Queries for people, not only messages: accounts and fingerprints, blocks, strikes, sanctions (events + the
- * derived `account_sanctions` row) and evasion links. Raids and shields are in ./raids.ts. The rules (what a
- * strike is worth, when a sanction applies, how a link scores) are in src/actors; this file only reads and writes.
+ * derived `account_sanctions` row) and evasion links with moderators' decisions on them. Raids and shields are
+ * in ./raids.ts. The rules (what a strike is worth, when a sanction applies, how a link scores) are in
+ * src/actors; this file only reads and writes.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { FINGERPRINT_PARTS, type Fingerprint, type FingerprintPart, type LinkReason } from '../actors/evasion.ts';
 import type { SanctionLevel } from '../actors/policy.ts';
+import { ActorTransitionError } from '../actors/raid-status.ts';
 import { currentSanction, type SanctionEvent, type SanctionSource, type Strike } from '../actors/sanctions.ts';
 import type { Label } from '../types.ts';
 import { commitLater } from './durability.ts';
 import { newId } from './ids.ts';
-import type { AccountRow, BlockSource, Database, SanctionEventRow, StrikeCause } from './schema/index.ts';
+import type { AccountRow, BlockSource, Database, LinkDecision, LinkDecisionRow, LinkStatus, SanctionEventRow, StrikeCause } from './schema/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -315,6 +317,16 @@ export async function firstSanctionAt(db: Db, accounts: readonly string[]): Prom
 
 // ---- links ----
 
+/** The latest moderator decision on a link. */
+export interface LinkDecisionRecord {
+  id: string;
+  decision: LinkDecision;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+  previousStatus: LinkStatus;
+}
+
 export interface AccountLink {
   id: string;
   account: string;
@@ -324,28 +336,93 @@ export interface AccountLink {
   messageId: string;
   recipient: string | null;
   createdAt: string;
+  /** From the latest decision: `pending` until a moderator decides; a `rejected` link counts nowhere. */
+  status: LinkStatus;
+  decision: LinkDecisionRecord | null;
 }
 
 type LinkRow = { id: string; account: string; linked_to: string; score: number; reasons: string; message_id: string; recipient: string | null; created_at: string };
 
-function toLink(r: LinkRow): AccountLink {
-  return { id: r.id, account: r.account, linkedTo: r.linked_to, score: Number(r.score), reasons: JSON.parse(r.reasons) as LinkReason[], messageId: r.message_id, recipient: r.recipient, createdAt: r.created_at };
+function toLink(r: LinkRow, latest: LinkDecisionRow | undefined): AccountLink {
+  return {
+    id: r.id,
+    account: r.account,
+    linkedTo: r.linked_to,
+    score: Number(r.score),
+    reasons: JSON.parse(r.reasons) as LinkReason[],
+    messageId: r.message_id,
+    recipient: r.recipient,
+    createdAt: r.created_at,
+    status: linkStatusAfter(latest?.decision),
+    decision: latest ? { id: latest.id, decision: latest.decision, reason: latest.reason, decidedBy: latest.decided_by, decidedAt: latest.decided_at, previousStatus: latest.previous_status } : null,
+  };
 }
 
-/** The earlier accounts `account` is treated as (following links transitively, at most `depth` steps). */
+const DECIDED: Record<LinkDecision, LinkStatus> = { confirm: 'confirmed', reject: 'rejected' };
+
+/** A link's status after its latest decision (none: `pending`). */
+export function linkStatusAfter(latest: LinkDecision | undefined): LinkStatus {
+  return latest === undefined ? 'pending' : DECIDED[latest];
+}
+
+/**
+ * The transition a decision makes: pending → confirmed | rejected, confirmed ⇄ rejected. Repeating the
+ * current status throws `ActorTransitionError` (already_in_state).
+ */
+export function nextLinkStatus(from: LinkStatus, decision: LinkDecision): LinkStatus {
+  const to = DECIDED[decision];
+  if (to === from) throw new ActorTransitionError('already_in_state', `the link is already ${from}`, 'decision');
+  return to;
+}
+
+/** The latest decision on each of `linkIds` (links without one are absent). */
+async function latestDecisions(db: Db, linkIds: readonly string[]): Promise<Map<string, LinkDecisionRow>> {
+  const out = new Map<string, LinkDecisionRow>();
+  if (linkIds.length === 0) return out;
+  const rows = await db.selectFrom('link_decisions').selectAll().where('link_id', 'in', [...new Set(linkIds)]).execute();
+  for (const r of rows) {
+    const seen = out.get(r.link_id);
+    if (!seen || Number(r.seq) > Number(seen.seq)) out.set(r.link_id, r);
+  }
+  return out;
+}
+
+async function withDecisions(db: Db, rows: readonly LinkRow[]): Promise<AccountLink[]> {
+  const latest = await latestDecisions(db, rows.map((r) => r.id));
+  return rows.map((r) => toLink(r, latest.get(r.id)));
+}
+
+/** The ids among `linkIds` whose latest decision is a rejection. */
+async function rejectedAmong(db: Db, linkIds: readonly string[]): Promise<Set<string>> {
+  const latest = await latestDecisions(db, linkIds);
+  return new Set([...latest.values()].filter((d) => d.decision === 'reject').map((d) => d.link_id));
+}
+
+/**
+ * The earlier accounts `account` is treated as (following links transitively, at most `depth` steps). Rejected
+ * links are not followed.
+ */
 export async function linkedIdentities(db: Db, account: string, depth = 4): Promise<string[]> {
   const out: string[] = [];
   let frontier = [account];
   const seen = new Set(frontier);
   for (let d = 0; d < depth && frontier.length > 0; d++) {
-    const rows = await db.selectFrom('account_links').select('linked_to').where('account', 'in', frontier).execute();
-    frontier = rows.map((r) => r.linked_to).filter((a) => !seen.has(a));
+    const rows = await db.selectFrom('account_links').select(['id', 'linked_to']).where('account', 'in', frontier).execute();
+    const rejected = rows.length > 0 ? await rejectedAmong(db, rows.map((r) => r.id)) : new Set<string>();
+    frontier = [...new Set(rows.filter((r) => !rejected.has(r.id)).map((r) => r.linked_to))].filter((a) => !seen.has(a));
     for (const a of frontier) {
       seen.add(a);
       out.push(a);
     }
   }
   return out;
+}
+
+/** Every link that counts (not rejected), oldest first: what the message path's cache loads. */
+export async function countingLinks(db: Db): Promise<Array<{ account: string; linkedTo: string }>> {
+  const rows = await db.selectFrom('account_links').select(['id', 'account', 'linked_to']).orderBy('id').execute();
+  const rejected = await rejectedAmong(db, rows.map((r) => r.id));
+  return rows.filter((r) => !rejected.has(r.id)).map((r) => ({ account: r.account, linkedTo: r.linked_to }));
 }
 
 export async function insertLink(
@@ -360,7 +437,49 @@ export async function insertLink(
     .onConflict((oc) => oc.columns(['account', 'linked_to']).doNothing())
     .returning('id')
     .execute();
-  return inserted.length > 0 ? toLink(row) : null;
+  return inserted.length > 0 ? toLink(row, undefined) : null;
+}
+
+export async function getLink(db: Db, id: string): Promise<AccountLink | undefined> {
+  const row = await db.selectFrom('account_links').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await withDecisions(db, [row]))[0] : undefined;
+}
+
+/**
+ * Appends a moderator's decision on a link (`link_decisions`) and returns the link as it was before and after;
+ * undefined when there is no such link. Throws `ActorTransitionError` (already_in_state) on a repeat. Call
+ * inside the transaction that applies what the decision implies.
+ */
+export async function appendLinkDecision(
+  trx: Transaction<Database>,
+  d: { linkId: string; decision: LinkDecision; reason: string; decidedBy: string },
+  now: number,
+): Promise<{ before: AccountLink; after: AccountLink } | undefined> {
+  const before = await getLink(trx, d.linkId);
+  if (!before) return undefined;
+  const status = nextLinkStatus(before.status, d.decision);
+  const count = await trx.selectFrom('link_decisions').select((eb) => eb.fn.countAll().as('n')).where('link_id', '=', d.linkId).executeTakeFirstOrThrow();
+  const row = {
+    id: newId('lkd', now),
+    link_id: d.linkId,
+    // (link_id, seq) is unique: a concurrent decision on the same link fails here instead of both applying.
+    seq: Number(count.n) + 1,
+    decision: d.decision,
+    reason: d.reason,
+    decided_by: d.decidedBy,
+    decided_at: iso(now),
+    previous_status: before.status,
+  };
+  await trx.insertInto('link_decisions').values(row).execute();
+  return {
+    before,
+    after: { ...before, status, decision: { id: row.id, decision: row.decision, reason: row.reason, decidedBy: row.decided_by, decidedAt: row.decided_at, previousStatus: row.previous_status } },
+  };
+}
+
+/** Removes the blocks a link made its account inherit (`blocks.source = link`); the removed pairs. */
+export async function removeInheritedBlocks(db: Db, linkId: string): Promise<Array<{ blocker: string; blocked: string }>> {
+  return db.deleteFrom('blocks').where('link_id', '=', linkId).where('source', '=', 'link').returning(['blocker', 'blocked']).execute();
 }
 
 export async function linksOf(db: Db, account: string): Promise<AccountLink[]> {
@@ -370,7 +489,7 @@ export async function linksOf(db: Db, account: string): Promise<AccountLink[]> {
     .where((eb) => eb.or([eb('account', '=', account), eb('linked_to', '=', account)]))
     .orderBy('id')
     .execute();
-  return rows.map(toLink);
+  return withDecisions(db, rows);
 }
 
 export async function listLinks(db: Db, q: { account?: string; cursor?: string; limit: number }): Promise<{ links: AccountLink[]; nextCursor: string | null }> {
@@ -382,7 +501,7 @@ export async function listLinks(db: Db, q: { account?: string; cursor?: string; 
   if (q.cursor !== undefined) query = query.where('id', '<', q.cursor);
   const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
-  return { links: page.map(toLink), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+  return { links: await withDecisions(db, page), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
 /** Blocks of `from` that `to` should inherit (`blocked = from`). */

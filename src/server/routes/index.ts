@@ -6,6 +6,7 @@ import type { AnyRoute } from '../route.ts';
 import { getAccount } from './accounts/getAccount.ts';
 import { liftSanction } from './accounts/liftSanction.ts';
 import { postBlock } from './blocks/postBlock.ts';
+import { decideLink } from './links/decideLink.ts';
 import { listLinks } from './links/listLinks.ts';
 import { actOnRaid } from './raids/actOnRaid.ts';
 import { getRaid } from './raids/getRaid.ts';
@@ -70,6 +71,7 @@ export const routes: readonly AnyRoute[] = [
   getAccount,
   liftSanction,
   listLinks,
+  decideLink,
   listRaids,
   getRaid,
   actOnRaid,
