@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AhoCorasick, Occurrences } from '../matcher/aho-corasick.ts';
+import { minimalLiterals, necessaryLiterals } from './literals.ts';
 import { packagePath } from '../../paths.ts';
 
 const VIEWS = ['compact', 'phonetic'] as const;
@@ -49,9 +51,37 @@ export interface CueHit {
   end: number;
 }
 
+/**
+ * Per view, which kinds of cue a text can possibly hold: every entry's necessary literals (literals.ts) in one
+ * Aho–Corasick automaton whose values are kind bits; `always` has the bits of kinds with an entry that names
+ * none. A kind whose bit is clear cannot match, so its patterns are neither run nor compiled.
+ */
+export interface CuePrefilter {
+  readonly automaton: AhoCorasick<number>;
+  readonly always: number;
+}
+
 export interface CompiledCues {
   lists: Record<CueKind, Record<CueView, CueList>>;
   plates: RegExp;
+  prefilter: Record<CueView, CuePrefilter>;
+}
+
+/** The bit of a cue kind in a prefilter mask. */
+export function kindBit(kind: CueKind): number {
+  return 1 << CUE_KINDS.indexOf(kind);
+}
+
+const found = new Occurrences();
+
+/** The kinds (as bits) whose cues `text` may hold on `view`; a clear bit is a proof of no match. */
+export function possibleKinds(cues: CompiledCues, view: CueView, text: string): number {
+  const { automaton, always } = cues.prefilter[view];
+  let mask = always;
+  found.clear();
+  automaton.scan(text, found);
+  for (let i = 0; i < found.count; i++) mask |= automaton.values[found.pattern(i)]!;
+  return mask;
 }
 
 const FILE = 'rules/doxxing/cues.json';
@@ -106,7 +136,20 @@ export function compileCues(raw: unknown): CompiledCues {
     lists[kind] = byView;
   }
   const plates = compile(data.plates.map((p) => `(?:${expand(p.pattern, data.macros, `plates.${p.id}`)})`).join('|'), 'g', 'plates');
-  return { lists, plates };
+  const prefilter = {} as Record<CueView, CuePrefilter>;
+  for (const view of VIEWS) {
+    const bits = new Map<string, number>();
+    let always = 0;
+    for (const kind of CUE_KINDS) {
+      for (const e of lists[kind][view].entries) {
+        const literals = necessaryLiterals(e.re.source);
+        if (literals === null) always |= kindBit(kind);
+        else for (const l of literals) bits.set(l, (bits.get(l) ?? 0) | kindBit(kind));
+      }
+    }
+    prefilter[view] = { automaton: new AhoCorasick([...minimalLiterals(bits)].map(([text, value]) => ({ text, value }))), always };
+  }
+  return { lists, plates, prefilter };
 }
 
 /** Ids of the patterns that match the empty string (each would fire on every text). Runs every pattern. */

@@ -16,7 +16,7 @@ import type { View } from '../../normalize/types.ts';
 import type { Detector, Finding, ScreenDoc } from '../types.ts';
 import { toOriginal } from '../../normalize/types.ts';
 import { findPii } from '../pii/index.ts';
-import { CUES, findCues, type CueHit, type CueKind, type CueView } from './cues.ts';
+import { CUES, findCues, kindBit, possibleKinds, type CueHit, type CueKind, type CueView } from './cues.ts';
 
 /** How far (original UTF-16 units) a third-party or own-data cue may sit before the data it owns. */
 const CUE_BEFORE = 16;
@@ -33,10 +33,12 @@ type Why = 'published' | 'revealing' | 'probing' | 'hunting' | 'publish_threat';
 
 type Views = Record<CueView, View>;
 
-/** Cues of one kind on every view, in ORIGINAL offsets. */
-function cuesOf(kind: CueKind, views: Views): (CueHit & Span)[] {
+/** Cues of one kind on every view, in ORIGINAL offsets; `possible` holds each view's prefilter mask. */
+function cuesOf(kind: CueKind, views: Views, possible: Record<CueView, number>): (CueHit & Span)[] {
   const out: (CueHit & Span)[] = [];
+  const bit = kindBit(kind);
   for (const name of ['compact', 'phonetic'] as const) {
+    if ((possible[name] & bit) === 0) continue; // none of the kind's necessary literals is in the text
     const view = views[name];
     for (const h of findCues(CUES.lists[kind][name], view.text)) out.push({ ...h, ...toOriginal(view, h.start, h.end) });
   }
@@ -64,13 +66,14 @@ const PHRASES: readonly [CueKind, Why][] = [
 export function findDoxxing(doc: ScreenDoc): Finding[] {
   const { normalized } = doc;
   const views: Views = { compact: normalized.compact, phonetic: normalized.phonetic };
+  const possible: Record<CueView, number> = { compact: possibleKinds(CUES, 'compact', views.compact.text), phonetic: possibleKinds(CUES, 'phonetic', views.phonetic.text) };
   const out: Finding[] = [];
   let own: (CueHit & Span)[] | null = null;
   for (const [kind, why] of PHRASES) {
-    for (const hit of cuesOf(kind, views)) {
+    for (const hit of cuesOf(kind, views, possible)) {
       if (why === 'revealing') {
         // 她是我女儿，在实验小学三年级: a parent speaking of their own child.
-        own ??= cuesOf('ownData', views);
+        own ??= cuesOf('ownData', views, possible);
         if (own.some((c) => distance(c, hit) < Infinity)) continue;
       }
       out.push(finding(why, hit, hit.id));
@@ -87,9 +90,9 @@ export function findDoxxing(doc: ScreenDoc): Finding[] {
     while ((m = plates.exec(fold.text)) !== null) data.push({ ...toOriginal(fold, m.index, m.index + m[0].length), type: 'plate' });
   }
   if (data.length > 0) {
-    const third = cuesOf('thirdParty', views);
+    const third = cuesOf('thirdParty', views, possible);
     if (third.length > 0) {
-      own ??= cuesOf('ownData', views);
+      own ??= cuesOf('ownData', views, possible);
       const ownCues = own;
       for (const d of data) {
         let best: (CueHit & Span) | null = null;
