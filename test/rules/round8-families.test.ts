@@ -16,6 +16,8 @@ describe('holding the reader’s data + a dare is a threat; exposure by screensh
     ["i've got your real name and workplace. one more word and everyone sees it", 'threat', 'block'],
     ['I g0t your @ddress. K e e p talking.', 'threat', 'block'],
     ['Does anyone know which company this guy works for? I want to send his boss the screenshots', 'doxxing', 'hold'],
+    ['he works at the Shell station on Route 9, night shift, drives a red civic', 'doxxing', 'hold'],
+    ['她在超市上班，晚班，开一辆白色的车', 'doxxing', 'hold'],
   ])('%s → %s (%s)', (text, label, verdict) => {
     const r = engine.screen({ text });
     expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
@@ -32,6 +34,8 @@ describe('their innocent neighbours stay allowed', () => {
     'Someone kept harassing me so I sent the screenshots to the mods, please ban them',
     '我有你的电话，明天到了给你打',
     'feet pics of the shoes please, want to see how they fit',
+    "my sister works at the hospital, night shift, she's exhausted",
+    'Got your plate wrong on the form, see you soon at the garage',
   ])('%s', (text) => {
     const r = engine.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
