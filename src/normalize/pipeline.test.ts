@@ -134,4 +134,12 @@ describe('normalize', () => {
     for (const t of ['ki11', 'ki1l', 'kil1', 'k1ll']) expect(normalize(t).compact.text).toBe('kill');
     expect(normalize('sl1ce a11').compact.text).toBe('slice all');
   });
+  it('reads 著 as 着 in the skeleton (traditional particle: 等著瞧 = 等着瞧), keeps it elsewhere (著名), maps back', () => {
+    const n = normalize('你給我等著瞧');
+    expect(n.skeleton.text).toBe('你给我等着瞧');
+    expect(n.compact.text).toBe('你给我等著瞧');
+    const at = n.skeleton.text.indexOf('着');
+    expect(n.original.slice(n.skeleton.start[at], n.skeleton.end[at])).toBe('著');
+    expect(normalize('著名作家').compact.text).toBe('著名作家');
+  });
 });

@@ -402,13 +402,25 @@ function compact(f: Units, b: Buffers): boolean {
   return same;
 }
 
+/**
+ * 著 is both a character of its own in simplified Chinese (著名, 显著) and the traditional form of the particle
+ * 着 (等著瞧 = 等着瞧), so the traditional → simplified fold keeps it. The skeleton, which terms are matched in,
+ * reads it as 着: a term is written once and matches both. The compact view (and so the model) keeps 著.
+ */
+const ZHU = 0x8457;
+const ZHE = 0x7740;
+
 /** skeleton: compact with every run of one repeated Latin letter written once; x holds the run's length. True when there was no run. */
 function skeleton(c: Units, u: Units): boolean {
   const n = c.length;
   u.reset(n);
   let same = true;
   for (let i = 0; i < n; ) {
-    const cp = c.cps[i] as number;
+    let cp = c.cps[i] as number;
+    if (cp === ZHU) {
+      cp = ZHE;
+      same = false;
+    }
     let j = i + 1;
     if (isLatinLetter(cp)) while (j < n && c.cps[j] === cp) j++;
     if (j > i + 1) same = false;
