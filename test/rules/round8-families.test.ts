@@ -18,6 +18,10 @@ describe('holding the reader’s data + a dare is a threat; exposure by screensh
     ['Does anyone know which company this guy works for? I want to send his boss the screenshots', 'doxxing', 'hold'],
     ['he works at the Shell station on Route 9, night shift, drives a red civic', 'doxxing', 'hold'],
     ['她在超市上班，晚班，开一辆白色的车', 'doxxing', 'hold'],
+    ['hey cutie how old r u? 13? send pic', 'sexual_minor', 'block'],
+    ['你几岁呀？发张自拍看看', 'sexual_minor', 'block'],
+    ['小姐姐加个v看看腿', 'contact_offplatform', 'hold'],
+    ['gun回你的国家去', 'hate', 'block'],
   ])('%s → %s (%s)', (text, label, verdict) => {
     const r = engine.screen({ text });
     expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
@@ -36,6 +40,7 @@ describe('their innocent neighbours stay allowed', () => {
     'feet pics of the shoes please, want to see how they fit',
     "my sister works at the hospital, night shift, she's exhausted",
     'Got your plate wrong on the form, see you soon at the garage',
+    'how old is she? photo of the dress please',
   ])('%s', (text) => {
     const r = engine.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
