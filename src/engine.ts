@@ -10,6 +10,7 @@ import { redact } from './detect/pii/index.ts';
 import { TermCatalog, TermIndex } from './detect/matcher/term-index.ts';
 import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
 import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
+import { isAlnum, isHan } from './normalize/chars.ts';
 import { normalize } from './normalize/pipeline.ts';
 import { ContextRules } from './policy/context.ts';
 import { defaultPolicy, labelVerdict, lessSevere, moreSevere, type Policy } from './policy/policy.ts';
@@ -64,19 +65,19 @@ function checkInput(input: ScreenInput): void {
 const SEVERITY_VERDICT: Record<Severity, Verdict> = { block: 'block', hold: 'hold', allow: 'allow' };
 const MODEL_LABELS: readonly Label[] = ['insult', 'hate', 'sexual_harassment'];
 
-/** Words in a text, for the model's minimum: runs of Latin letters or digits, and each Han character. */
+/** Words in a (lower-cased) view, for the model's minimum: runs of Latin letters or digits, and each Han character. */
 function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) {
+    if (isAlnum(c)) {
       if (!inWord) words++;
       inWord = true;
       continue;
     }
     inWord = false;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) words++;
+    if (isHan(c)) words++;
   }
   return words;
 }

@@ -26,7 +26,7 @@ export function cooccurrenceDetector(rules: CooccurrenceRule[], catalog: TermCat
   rules.forEach((rule, ri) => {
     const names = Object.keys(rule.groups);
     if (names.length > MAX_GROUPS) throw new Error(`rules/cooccurrence.yaml: rule ${rule.id}: at most ${MAX_GROUPS} groups`);
-    full[ri] = names.length === 32 ? 0xffffffff : (1 << names.length) - 1;
+    full[ri] = (1 << names.length) - 1;
     names.forEach((name, gi) => {
       for (const t of rule.groups[name] ?? []) {
         const match = t.match ?? 'prefix';

@@ -34,6 +34,7 @@ import {
   linksOf,
   messagesBetween,
   recordAccount,
+  liftSanctions,
   removeInheritedBlocks,
   removeStrike,
   sanctionedHarassersOf,
@@ -342,17 +343,11 @@ export class People {
    */
   async reverseConfirmed(message: { id: string; sender: string }, reason: string, now = Date.now()): Promise<boolean> {
     const removed = await this.#db.transaction().execute(async (trx) => {
-      const strike = await removeStrike(trx, message.id, 'confirmed');
-      if (!strike) return false;
+      if (!(await removeStrike(trx, message.id, 'confirmed'))) return false;
       const strikes = toStrikes(await strikesOf(trx, message.sender, now - this.policy.strikes.window));
       const events = toSanctionEvents(await sanctionEventsOf(trx, message.sender));
-      for (const s of unearnedSanctions(strikes, events, now, this.policy)) {
-        await appendSanctionEvent(
-          trx,
-          { account: message.sender, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'strikes', reason: `decision on ${message.id} reversed: ${reason}`, actor: 'system' },
-          now,
-        );
-      }
+      const unearned = unearnedSanctions(strikes, events, now, this.policy).map((s) => ({ ...s, account: message.sender }));
+      await liftSanctions(trx, unearned, { source: 'strikes', reason: `decision on ${message.id} reversed: ${reason}`, actor: 'system' }, now);
       return true;
     });
     if (removed) {
@@ -527,9 +522,7 @@ export class People {
       if (active.length === 0) {
         throw new ActorTransitionError('already_in_state', by.sanctionId ? `sanction ${by.sanctionId} is not active on ${account}` : `${account} has no active sanction`, by.sanctionId ? 'sanctionId' : 'id');
       }
-      for (const s of active) {
-        await appendSanctionEvent(trx, { account, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'moderator', reason: by.reason, actor: by.actor }, now);
-      }
+      await liftSanctions(trx, active.map((s) => ({ ...s, account })), { source: 'moderator', reason: by.reason, actor: by.actor }, now);
       return active.length;
     });
   }
@@ -551,13 +544,7 @@ export class People {
       let unblocked: Array<{ blocker: string; blocked: string }> = [];
       if (decided.after.status === 'rejected') {
         unblocked = await removeInheritedBlocks(trx, linkId);
-        for (const s of await activeSanctionsByRef(trx, linkId, now)) {
-          await appendSanctionEvent(
-            trx,
-            { account: s.account, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'link', ref: linkId, reason: `evasion link ${linkId} rejected: ${by.reason}`, actor: by.actor },
-            now,
-          );
-        }
+        await liftSanctions(trx, await activeSanctionsByRef(trx, linkId, now), { source: 'link', ref: linkId, reason: `evasion link ${linkId} rejected: ${by.reason}`, actor: by.actor }, now);
       }
       return { ...decided, unblocked };
     });
@@ -593,9 +580,7 @@ export class People {
       }
       if (action === 'dismiss') {
         await liftShield(trx, raid.channel, by, now);
-        for (const s of await activeSanctionsByRef(trx, raidId, now)) {
-          await appendSanctionEvent(trx, { account: s.account, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, source: 'raid', ref: raidId, reason: `raid ${raidId} dismissed: ${by.reason}`, actor: by.actor }, now);
-        }
+        await liftSanctions(trx, await activeSanctionsByRef(trx, raidId, now), { source: 'raid', ref: raidId, reason: `raid ${raidId} dismissed: ${by.reason}`, actor: by.actor }, now);
       }
       this.#shields.delete(raid.channel);
       return true;

@@ -182,12 +182,10 @@ export async function addStrike(
   return rows.length > 0;
 }
 
-/** Takes back the strike a message earned by `cause` (a reversed decision); the removed strike, or null. */
-export async function removeStrike(db: Db, messageId: string, cause: StrikeCause): Promise<StrikeRecord & { account: string } | null> {
-  const row = await db.selectFrom('strikes').selectAll().where('message_id', '=', messageId).where('cause', '=', cause).executeTakeFirst();
-  if (!row) return null;
-  await db.deleteFrom('strikes').where('id', '=', row.id).execute();
-  return { id: row.id, account: row.account, points: row.points, label: row.label, cause: row.cause, messageId: row.message_id, recipient: row.recipient, channel: row.channel, createdAt: row.created_at };
+/** Takes back the strike a message earned by `cause` (a reversed decision); false when it had none. */
+export async function removeStrike(db: Db, messageId: string, cause: StrikeCause): Promise<boolean> {
+  const r = await db.deleteFrom('strikes').where('message_id', '=', messageId).where('cause', '=', cause).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export async function strikesOf(db: Db, account: string, since?: number): Promise<StrikeRecord[]> {
@@ -268,6 +266,18 @@ export async function appendSanctionEvent(
     .onConflict((oc) => oc.column('account').doUpdateSet(projection))
     .execute();
   return toEventRecord(row);
+}
+
+/** Lifts each of `sanctions` (one `lift` event apiece, each account's projection kept current) for one reason. */
+export async function liftSanctions(
+  trx: Transaction<Database>,
+  sanctions: ReadonlyArray<{ account: string; sanctionId: string; level: SanctionLevel }>,
+  why: { source: SanctionSource; ref?: string; reason: string; actor: string },
+  now: number,
+): Promise<void> {
+  for (const s of sanctions) {
+    await appendSanctionEvent(trx, { account: s.account, type: 'lift', sanctionId: s.sanctionId, level: s.level, until: null, ...why }, now);
+  }
 }
 
 /** The most severe mute or suspension in force at `now` on any of `accounts`, or null. */
