@@ -8,6 +8,7 @@ import { parseCsv } from '../src/classifier/csv.ts';
 import { stratifiedSplit, type DatasetName, type DatasetSplits, type LabelledText } from '../src/classifier/datasets.ts';
 import { FeatureHasher, type FeatureSpec } from '../src/classifier/features.ts';
 import { DEFAULT_MODEL_PATH, defaultClassifier, loadClassifier, loadClassifierOrWarn, ModelLoadError } from '../src/classifier/index.ts';
+import { HEADS } from '../src/classifier/heads.ts';
 import { learnBinaryHead } from '../src/classifier/learn.ts';
 import { LinearClassifier } from '../src/classifier/linear-classifier.ts';
 import { encodeTexts } from '../src/classifier/matrix.ts';
@@ -161,9 +162,9 @@ describe('the committed model', () => {
 });
 
 describe('features', () => {
-  const hasher = new FeatureHasher(DEFAULT_PLAN.spec);
+  const hasher = new FeatureHasher({ ...DEFAULT_PLAN.spec, scaling: 'log-l2' });
 
-  it('any text encodes to distinct in-range buckets with unit length (or nothing), deterministically', () => {
+  it('log-l2: any text encodes to distinct in-range buckets with unit length (or nothing), deterministically', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         const a = hasher.encode(text);
@@ -182,6 +183,58 @@ describe('features', () => {
         expect(Array.from(b.indices.subarray(0, b.length))).toEqual(indices);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('sqrt-count: values are counts / √(number of n-grams), and the buckets are those hashNgrams lists', () => {
+    const sqrt = new FeatureHasher({ ...DEFAULT_PLAN.spec, lexicons: [], scaling: 'sqrt-count' });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const n = sqrt.hashNgrams(text);
+        const counts = new Map<number, number>();
+        for (const id of sqrt.rawIds.subarray(0, n)) counts.set(id, (counts.get(id) ?? 0) + 1);
+        const view = sqrt.encode(text);
+        expect(view.length).toBe(counts.size);
+        for (let k = 0; k < view.length; k++) expect(view.values[k]).toBeCloseTo(counts.get(view.indices[k]!)! / Math.sqrt(n), 5);
+      }),
+      { numRuns: 200 },
+    );
+    // no repeats: the same vector as log-l2
+    const a = sqrt.encode('you are kind');
+    const b = new FeatureHasher({ ...DEFAULT_PLAN.spec, lexicons: [], scaling: 'log-l2' }).encode('you are kind');
+    expect(Array.from(a.values.subarray(0, a.length))).toEqual(Array.from(b.values.subarray(0, b.length)));
+  });
+
+  it('latinCharMin drops Latin 1-grams and keeps Han ones', () => {
+    const one = new FeatureHasher({ ...TINY_SPEC, lexicons: [], wordMax: 0 });
+    const two = new FeatureHasher({ ...TINY_SPEC, lexicons: [], wordMax: 0, latinCharMin: 2 });
+    expect(one.encode('abc').length - two.encode('abc').length).toBe(3); // a, b, c
+    expect(two.encode('傻逼').length).toBe(one.encode('傻逼').length);
+  });
+
+  it('rejects a spec with an unknown scaling or a latinCharMin out of range', () => {
+    expect(() => new FeatureHasher({ ...TINY_SPEC, scaling: 'l1' as never })).toThrow(/scaling/);
+    expect(() => new FeatureHasher({ ...TINY_SPEC, latinCharMin: 9 })).toThrow(/latinCharMin/);
+  });
+
+  it('a sqrt-count model scores in one pass exactly as through the encoded vector', () => {
+    const spec: FeatureSpec = { ...TINY_SPEC, scaling: 'sqrt-count', lexicons: [{ name: 'toy', weight: 0.7, terms: ['傻逼', 'idiot'] }] };
+    const weights = Int8Array.from({ length: (1 << spec.bucketBits) * 4 }, (_, i) => ((Math.imul(i, 2654435761) >>> 24) & 0xff) - 128);
+    const model = { card: {} as never, spec, heads: HEADS.map((h, i) => ({ name: h.name, bias: 0.1 * i, scale: 0.01 })), weights };
+    const fused = new LinearClassifier(model);
+    const hasher = new FeatureHasher(spec);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('你这个傻逼 idiot 傻逼', 'idiot idiot idiot', '哈哈哈哈哈哈')), (text) => {
+        const view = hasher.encode(text);
+        const scores = fused.headScores(text);
+        HEADS.forEach((head, h) => {
+          let z = 0;
+          for (let k = 0; k < view.length; k++) z += weights[view.indices[k]! * 4 + h]! * view.values[k]!;
+          const p = 1 / (1 + Math.exp(-(0.1 * h + 0.01 * z)));
+          expect(scores[head.name]).toBeCloseTo(p, 6);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 

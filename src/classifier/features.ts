@@ -8,7 +8,10 @@
  * - word unigrams and bigrams: Latin / digit runs are words; runs of Han characters are cut into words by
  *   jieba's algorithm and dictionary (`segmenter.ts`, TypeScript, same cuts as @node-rs/jieba's
  *   `cut(text, false)`) when `hanWords` is "jieba", or give no word features when it is "none".
- * Counts are damped to 1 + ln(count) and the vector is scaled to unit length.
+ * Scaling (`scaling`): "log-l2" (the default of older models) damps counts to 1 + ln(count) and scales the
+ * vector to unit length; "sqrt-count" divides raw counts by the square root of the number of n-grams, which is
+ * the same vector whenever no n-gram repeats, and lets a scorer add each n-gram's weight as it is hashed, with
+ * no table to count repeats (`hashNgrams`, used by LinearClassifier).
  * Optional lexicon features come after the scaling: one bucket per lexicon (its name hashed), valued
  * weight · ln(1 + number of distinct lexicon terms found in the text) — a pooled "how many known slurs or
  * sexist terms" signal that rare terms alone, seen a few times each, cannot give the learner.
@@ -37,7 +40,16 @@ export interface FeatureSpec {
   hanCharMax?: number;
   /** Term lists whose hit counts become features (terms already folded with foldForModel). */
   lexicons?: LexiconSpec[];
+  /** How counts become values (see the file comment); "log-l2" when absent. */
+  scaling?: FeatureScaling;
+  /**
+   * Shortest character n-gram without a Han character (default charMin): a lone Latin letter or digit says
+   * next to nothing, while a lone Han character is often a word.
+   */
+  latinCharMin?: number;
 }
+
+export type FeatureScaling = 'log-l2' | 'sqrt-count';
 
 /** A lexicon feature: the terms (folded) and the weight of its ln(1 + distinct hits) value. */
 export interface LexiconSpec {
@@ -253,6 +265,9 @@ export class FeatureHasher {
   private tableMask = 0;
   private generation = 0;
   private readonly hanCharMax: number;
+  private readonly latinCharMin: number;
+  /** "sqrt-count" scaling (else "log-l2"). */
+  readonly sqrtCount: boolean;
   /** Per lexicon: its bucket and weight; all terms sit in one automaton. */
   private readonly lexicons: { bucket: number; weight: number }[];
   private readonly automaton: TermAutomaton | null;
@@ -268,6 +283,14 @@ export class FeatureHasher {
     this.spec = spec;
     this.mask = (1 << spec.bucketBits) - 1;
     this.hanCharMax = Math.min(spec.charMax, spec.hanCharMax ?? spec.charMax);
+    this.latinCharMin = spec.latinCharMin ?? spec.charMin;
+    if (!Number.isInteger(this.latinCharMin) || this.latinCharMin < 1 || this.latinCharMin > spec.charMax) {
+      throw new Error(`feature spec: latinCharMin must be an integer in 1..charMax, got ${spec.latinCharMin}`);
+    }
+    if (spec.scaling !== undefined && spec.scaling !== 'log-l2' && spec.scaling !== 'sqrt-count') {
+      throw new Error(`feature spec: scaling must be "log-l2" or "sqrt-count", got ${JSON.stringify(spec.scaling)}`);
+    }
+    this.sqrtCount = spec.scaling === 'sqrt-count';
     const lexicons = spec.lexicons ?? [];
     if (lexicons.length > 8) throw new Error('feature spec: at most 8 lexicons');
     this.lexicons = lexicons.map((lexicon) => {
@@ -284,15 +307,49 @@ export class FeatureHasher {
     return this.mask + 1;
   }
 
-  /** Encodes one folded text. The returned view is overwritten by the next call. */
-  encode(text: string): SparseView {
+  /**
+   * The buckets of every n-gram of a folded text, repeats included, in `rawIds[0 .. count)`; returns count.
+   * With "sqrt-count" scaling, a text's vector is these buckets, each worth 1 / √count, plus the lexicon
+   * features (`lexiconFeatures`). `rawIds` is overwritten by the next call of this or `encode`.
+   */
+  hashNgrams(text: string): number {
     const n = this.clean(text);
-    const bound = n * (this.spec.charMax - this.spec.charMin + 1) + 2 * n + 16 + this.lexicons.length;
+    this.reserve(n);
+    return this.wordGrams(n, this.charGrams(n));
+  }
+
+  /** The scratch array `hashNgrams` fills. */
+  get rawIds(): Int32Array {
+    return this.ids;
+  }
+
+  /** Calls `visit(bucket, value)` for each lexicon with a term in `text` (the values `encode` adds after scaling). */
+  lexiconFeatures(text: string, visit: (bucket: number, value: number) => void): void {
+    if (!this.automaton) return;
+    const hits = this.hits;
+    hits.fill(0);
+    this.automaton.count(text, ++this.generation, hits);
+    for (let l = 0; l < this.lexicons.length; l++) {
+      if (hits[l] === 0) continue;
+      const { bucket, weight } = this.lexicons[l]!;
+      visit(bucket, weight * Math.log(1 + hits[l]!));
+    }
+  }
+
+  /** Grows the scratch arrays for a cleaned text of n code units. */
+  private reserve(n: number): void {
+    const bound = n * (this.spec.charMax - Math.min(this.spec.charMin, this.latinCharMin) + 1) + 2 * n + 16 + this.lexicons.length;
     if (this.ids.length < bound) {
       this.ids = new Int32Array(bound * 2);
       this.indices = new Int32Array(bound * 2);
       this.values = new Float32Array(bound * 2);
     }
+  }
+
+  /** Encodes one folded text. The returned view is overwritten by the next call. */
+  encode(text: string): SparseView {
+    const n = this.clean(text);
+    this.reserve(n);
     let count = this.charGrams(n);
     count = this.wordGrams(n, count);
     this.prepareTable(count + this.lexicons.length);
@@ -389,6 +446,7 @@ export class FeatureHasher {
     const ids = this.ids;
     const mask = this.mask;
     const hanMax = this.hanCharMax;
+    const latinMin = this.latinCharMin;
     let count = 0;
     for (let start = 0; start < n; start++) {
       let h = FNV_OFFSET;
@@ -398,7 +456,7 @@ export class FeatureHasher {
         h = Math.imul(h ^ codes[k]!, FNV_PRIME);
         if (!han && isHan(codes[k]!)) han = true;
         if (han && k - start + 1 > hanMax) break;
-        if (k - start + 1 >= charMin) {
+        if (k - start + 1 >= (han ? charMin : latinMin)) {
           // A lone space says nothing: skip the 1-gram " ".
           if (k === start && codes[k] === SPACE) continue;
           ids[count++] = finalize(h) & mask;
@@ -505,14 +563,19 @@ export class FeatureHasher {
         s = (s + 1) & tableMask;
       }
     }
-    let norm = 0;
-    for (let k = 0; k < length; k++) {
-      const c = values[k]!;
-      const v = c === 1 ? 1 : 1 + Math.log(c);
-      values[k] = v;
-      norm += v * v;
+    let scale: number;
+    if (this.sqrtCount) {
+      scale = count > 0 ? 1 / Math.sqrt(count) : 0;
+    } else {
+      let norm = 0;
+      for (let k = 0; k < length; k++) {
+        const c = values[k]!;
+        const v = c === 1 ? 1 : 1 + Math.log(c);
+        values[k] = v;
+        norm += v * v;
+      }
+      scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < length; k++) values[k] = values[k]! * scale;
     return { indices: this.indices, values, length };
   }

@@ -54,7 +54,7 @@ export interface TrainingPlan {
  */
 export const DEFAULT_PLAN: TrainingPlan = {
   seed: 42,
-  spec: { bucketBits: 20, charMin: 1, charMax: 4, hanCharMax: 2, wordMax: 2, hanWords: 'jieba' },
+  spec: { bucketBits: 20, charMin: 1, charMax: 4, hanCharMax: 2, wordMax: 2, hanWords: 'jieba', scaling: 'sqrt-count' },
   learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 4, positiveWeight: 1, average: false },
   refit: true,
   thresholdFolds: 5,

@@ -17,6 +17,8 @@ interface TrainFlags {
   bits: string;
   charMax: string;
   hanWords: string;
+  scaling: string;
+  latinCharMin?: string;
   folds: string;
   lexicons: boolean;
 }
@@ -39,11 +41,16 @@ export function registerTrain(program: Command): void {
     .option('--bits <n>', 'log2 of the hash table size', String(DEFAULT_PLAN.spec.bucketBits))
     .option('--char-max <n>', 'longest character n-gram', String(DEFAULT_PLAN.spec.charMax))
     .option('--han-words <mode>', 'Chinese word features: jieba or none', DEFAULT_PLAN.spec.hanWords)
+    .option('--scaling <mode>', 'n-gram values: sqrt-count (counts / √n-grams, scored in one pass) or log-l2 (1 + ln count, unit length)', DEFAULT_PLAN.spec.scaling)
+    .option('--latin-char-min <n>', 'shortest character n-gram without a Han character (default: the shortest n-gram, 1)')
     .option('--folds <n>', 'tune thresholds on out-of-fold scores of N folds over train+tune (0: on the tune split)', String(DEFAULT_PLAN.thresholdFolds))
     .option('--no-lexicons', 'leave out the lexicon-hit features (SexHateLex, Davidson hate n-grams)')
     .action((flags: TrainFlags) => {
       if (flags.hanWords !== 'jieba' && flags.hanWords !== 'none') {
         throw new Error(`--han-words must be "jieba" or "none", got "${flags.hanWords}"`);
+      }
+      if (flags.scaling !== 'sqrt-count' && flags.scaling !== 'log-l2') {
+        throw new Error(`--scaling must be "sqrt-count" or "log-l2", got "${flags.scaling}"`);
       }
       const plan: TrainingPlan = {
         seed: integerFlag('seed', flags.seed),
@@ -52,6 +59,8 @@ export function registerTrain(program: Command): void {
           bucketBits: integerFlag('bits', flags.bits),
           charMax: integerFlag('char-max', flags.charMax),
           hanWords: flags.hanWords,
+          scaling: flags.scaling,
+          ...(flags.latinCharMin !== undefined ? { latinCharMin: integerFlag('latin-char-min', flags.latinCharMin) } : {}),
         },
         learn: { ...DEFAULT_PLAN.learn, epochs: integerFlag('epochs', flags.epochs) },
         refit: DEFAULT_PLAN.refit,
