@@ -4,11 +4,12 @@
  *   rules/generated/t2s.json     traditional → simplified, one character to one (opencc-js, hk/tw/t → cn)
  *   rules/generated/pinyin.json  simplified hanzi → its toneless pinyin readings, most common first, '|'-separated (pinyin-pro)
  *   rules/generated/homoglyphs.json  non-ASCII letter → the ASCII letter or digit it is confusable with (unhomoglyph's
- *                                    copy of Unicode's confusables), so start-up does not derive it (≈30 ms) and the
+ *                                    copy of Unicode's confusables, with rules/normalize/small-capitals.json over it),
+ *                                    so start-up does not derive it (≈30 ms) and the
  *                                    result does not depend on the ICU version of the Node that runs the engine
  * Run: npx tsx scripts/build-char-tables.ts   (re-run after upgrading either package)
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import homoglyphData from 'unhomoglyph/data.json' with { type: 'json' };
@@ -79,6 +80,11 @@ function homoglyphs(): Record<string, string> {
     if (!/\p{L}|\p{N}/u.test(ch)) continue;
     const target = resolve(ch) ?? resolve(ch.toUpperCase());
     if (target !== null) map[ch] = target;
+  }
+  const smallCaps = JSON.parse(readFileSync(new URL('../rules/normalize/small-capitals.json', import.meta.url), 'utf8')) as { map: Record<string, string> };
+  for (const [ch, target] of Object.entries(smallCaps.map)) {
+    if (!/^[a-z]$/.test(target)) throw new Error(`small-capitals.json: ${ch} must map to one ASCII letter, got ${target}`);
+    map[ch] = target;
   }
   return map;
 }

@@ -64,6 +64,7 @@ CASES.rape_discussion = [{ text: '强奸不需要伤情鉴定作为证据，主�
 CASES.hotel_booking = [{ text: '考试，考驾照，再加上旅游，全国各地开房', without: '开房', label: 'sexual_harassment' }]; // COLD audit: a hotel booking while travelling
 CASES.complaint_about_goods = [{ text: '这个充电宝就是垃圾，用两天就坏了', without: '这个充电宝就是垃圾', label: 'insult', engine: fakeModel }]; // round 8
 CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit is', label: 'insult', engine: fakeModel }]; // round 8
+CASES.proper_names = [{ text: "I'm a big fan of Dick Van Dyke", without: "I'm a big fan of", label: 'insult', engine: fakeModel }]; // round 9
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
