@@ -23,6 +23,12 @@ describe('round 9 misses', () => {
     ['我知道你的车牌号', 'threat', 'hold'],
     ['我知道你的车牌号，小心点', 'threat', 'block'], // + a warning: threat.knows_route
     ['I know your plate number, watch your back', 'threat', 'block'],
+    ["I'll pay extra if your son models the underwear", 'sexual_minor', 'block'],
+    ['小朋友你家住哪里呀？叔叔给你买糖', 'sexual_minor', 'block'],
+    ['下次见面你就知道厉害了', 'threat', 'hold'],
+    ["you'll regret blocking me, I always find a way back", 'threat', 'block'],
+    ['你这种人就该被车撞死', 'threat', 'block'],
+    ['his kids go to Oakwood Primary, pickup is at 3:15', 'doxxing', 'hold'],
   ])('%s → %s (%s)', (text, label, verdict) => {
     const r = engine.screen({ text });
     expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
@@ -44,6 +50,12 @@ describe('round 9 false positives stay allowed', () => {
     '上门安装空调多少钱？一晚上能装好吗',
     'I know your plate is cracked, want a new one? I sell dinnerware',
     '我知道你的车牌被刮花了，要不要帮你联系修车',
+    'my kids go to Oakwood Primary, pickup is at 3:15, can we meet after?',
+    '昨天一名老人被车撞死，警方正在调查',
+    'Does your son like this underwear brand? It runs small',
+    'I always find a way back to my favourite café',
+    '这款游戏你玩了就知道厉害了，画面超棒',
+    '小朋友们，放学后在校门口等家长，不要跟陌生人走',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
