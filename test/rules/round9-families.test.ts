@@ -36,7 +36,27 @@ describe('round 9 misses', () => {
   });
 });
 
-describe('round 9 false positives stay allowed', () => {
+describe('round 10 misses (workplace, raids in emoji, off-platform payment)', () => {
+  it.each([
+    ['wear something short tomorrow, the client likes that', 'sexual_harassment', 'block'],
+    ["If you tell HR about last night, you're done here", 'threat', 'block'],
+    ['你要是敢去举报，年终奖别想要了', 'threat', 'block'],
+    ['she should be flattered the client noticed her', 'sexual_harassment', 'hold'],
+    ['🏳️‍🌈 = 🤮', 'hate', 'block'],
+    ['亲 你家宝贝的小脚丫好可爱 能拍个视频吗', 'sexual_minor', 'block'],
+    ["I'll be at your house on Saturday, I have the address from the parcel 😊", 'threat', 'block'],
+    ['换个号你还是跑不掉，你家地址我都有', 'threat', 'block'],
+    ["pay via venmo and I'll knock $10 off", 'contact_offplatform', 'hold'],
+    ['weed gummies, 10mg each, discreet shipping', 'prohibited_listing', 'block'],
+    ['代开处方，医院直出', 'prohibited_listing', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('round 9 and 10 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -56,6 +76,15 @@ describe('round 9 false positives stay allowed', () => {
     'I always find a way back to my favourite café',
     '这款游戏你玩了就知道厉害了，画面超棒',
     '小朋友们，放学后在校门口等家长，不要跟陌生人走',
+    // round 10
+    '如何识别网络诈骗：不要轻易加陌生人微信转账',
+    'My WhatsApp is +44 7700 900123 if the courier needs me',
+    "My manager told me 'if you tell HR you're done here' — I'm reporting him today",
+    'Wear something smart tomorrow, the client is visiting',
+    'Happy Pride 🏳️‍🌈❤️ everyone welcome',
+    'cash on collection is fine, no discount sorry',
+    "I'll be at your house on Saturday to pick up the sofa, address from the listing is fine",
+    '医生开了处方，去医院药房拿药',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
