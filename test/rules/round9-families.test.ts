@@ -56,7 +56,24 @@ describe('round 10 misses (workplace, raids in emoji, off-platform payment)', ()
   });
 });
 
-describe('round 9 and 10 false positives stay allowed', () => {
+describe('round 11 misses (doxxing)', () => {
+  it.each([
+    ['我知道你在哪个公司上班，信不信我去找你领导', 'threat', 'block'],
+    ['I found where you work. Nice office.', 'threat', 'block'],
+    ['your real name is Emily Zhang right? and you study at UCL', 'doxxing', 'hold'],
+    ["his mum's address is on her facebook, 17 Birch Road", 'doxxing', 'hold'],
+    ['这个卖家的支付宝实名是张伟，手机尾号5678', 'doxxing', 'hold'],
+    ['有人扒出来了，她是北京某中学的老师', 'doxxing', 'hold'],
+    ["dm me for the streamer's irl location", 'doxxing', 'hold'],
+    ['leak her nudes and her address, she deserves it', 'sexual_harassment', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('round 9, 10 and 11 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -85,6 +102,13 @@ describe('round 9 and 10 false positives stay allowed', () => {
     'cash on collection is fine, no discount sorry',
     "I'll be at your house on Saturday to pick up the sofa, address from the listing is fine",
     '医生开了处方，去医院药房拿药',
+    // round 11
+    "My real name is Li Wei, phone 13800138000, I'll pick it up",
+    '我知道你在哪个公司上班，信不信由你，我们以前是同事',
+    'I found where you work on LinkedIn, are you hiring?',
+    'her address is on the parcel label, so I can post it back to her',
+    '有人扒出来了，这个谣言是假的',
+    'our study found that 40% of streamers face harassment',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
