@@ -73,7 +73,26 @@ describe('round 11 misses (doxxing)', () => {
   });
 });
 
-describe('round 9, 10 and 11 false positives stay allowed', () => {
+describe('round 12 misses (threats, sexual harassment, minors)', () => {
+  it.each([
+    ["i'll make your life hell, starting tomorrow", 'threat', 'block'],
+    ['老子找几个兄弟去你店里砸了', 'threat', 'block'],
+    ['you have 24 hours to pay or your family pays', 'threat', 'block'],
+    ['i hope someone stabs you on your way home', 'threat', 'block'],
+    ["one day you'll open the door and I'll be there", 'threat', 'block'],
+    ["your lips look so soft, bet they'd feel good on my 🍆", 'sexual_harassment', 'block'],
+    ['send bobs and vagene', 'sexual_harassment', 'block'],
+    ['你这身材不去当主播可惜了，脱了给我看看', 'sexual_harassment', 'block'],
+    ['how old is ur sister? she looks 12, is she single? 😍', 'sexual_minor', 'block'],
+    ['little girls are so cute in tights, got any more pics of her', 'sexual_minor', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('round 9 to 12 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -109,6 +128,15 @@ describe('round 9, 10 and 11 false positives stay allowed', () => {
     'her address is on the parcel label, so I can post it back to her',
     '有人扒出来了，这个谣言是假的',
     'our study found that 40% of streamers face harassment',
+    // round 12
+    'this phone looks 10 years old, so hot in the sun too',
+    "little girls' dresses are so cute in pink, any more pics of the blue one?",
+    '找几个人把旧房子砸了重新装修',
+    'I hope someone finds my lost cat',
+    "your lips look great in this lipstick shade, it's on my wishlist",
+    "she's 12 and loves the unicorn one 😍 do you have size 150?",
+    'I will make your life easier: free shipping on all orders',
+    "I'll be there when you open the door, delivery at 9am",
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
