@@ -137,6 +137,7 @@ describe('round 9 to 12 false positives stay allowed', () => {
     "she's 12 and loves the unicorn one 😍 do you have size 150?",
     'I will make your life easier: free shipping on all orders',
     "I'll be there when you open the door, delivery at 9am",
+    'shit, I forgot to add the tracking number',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
