@@ -4,7 +4,7 @@
  *   rules/generated/t2s.json     traditional → simplified, one character to one (opencc-js, hk/tw/t → cn)
  *   rules/generated/pinyin.json  simplified hanzi → its toneless pinyin readings, most common first, '|'-separated (pinyin-pro)
  *   rules/generated/homoglyphs.json  non-ASCII letter → the ASCII letter or digit it is confusable with (unhomoglyph's
- *                                    copy of Unicode's confusables, with rules/normalize/small-capitals.json over it),
+ *                                    copy of Unicode's confusables, with rules/normalize/extra-homoglyphs.json over it),
  *                                    so start-up does not derive it (≈30 ms) and the
  *                                    result does not depend on the ICU version of the Node that runs the engine
  * Run: npx tsx scripts/build-char-tables.ts   (re-run after upgrading either package)
@@ -81,10 +81,13 @@ function homoglyphs(): Record<string, string> {
     const target = resolve(ch) ?? resolve(ch.toUpperCase());
     if (target !== null) map[ch] = target;
   }
-  const smallCaps = JSON.parse(readFileSync(new URL('../rules/normalize/small-capitals.json', import.meta.url), 'utf8')) as { map: Record<string, string> };
-  for (const [ch, target] of Object.entries(smallCaps.map)) {
-    if (!/^[a-z]$/.test(target)) throw new Error(`small-capitals.json: ${ch} must map to one ASCII letter, got ${target}`);
-    map[ch] = target;
+  const extra = JSON.parse(readFileSync(new URL('../rules/normalize/extra-homoglyphs.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  for (const [section, table] of Object.entries(extra)) {
+    if (section === 'note') continue;
+    for (const [ch, target] of Object.entries(table as Record<string, string>)) {
+      if (!/^[a-z]$/.test(target)) throw new Error(`extra-homoglyphs.json ${section}: ${ch} must map to one ASCII letter, got ${target}`);
+      map[ch] = target;
+    }
   }
   return map;
 }

@@ -60,7 +60,8 @@ describe('normalize', () => {
     expect(compact('k.i.l.l')).toBe('kill');
     expect(compact('傻 . 逼')).toBe('傻逼');
     expect(compact('nіggеr')).toBe('nigger'); // Cyrillic і and е
-    expect(compact('ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ')).toBe('kill yourself'); // Latin small capitals, ғ for F (rules/normalize/small-capitals.json)
+    expect(compact('ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ')).toBe('kill yourself');
+    expect(compact('ᑎIGGEᖇ')).toBe('nigger'); // Canadian syllabics look-alikes (same file) // Latin small capitals, ғ for F (rules/normalize/extra-homoglyphs.json)
     expect(compact('k1ll @ss $hit')).toBe('kill ass shit'); // leet
     expect(normalize('fuuuuuck').skeleton.text).toBe('fuck'); // stretched
     expect(compact('說話')).toBe('说话'); // traditional

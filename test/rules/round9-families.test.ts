@@ -92,7 +92,24 @@ describe('round 12 misses (threats, sexual harassment, minors)', () => {
   });
 });
 
-describe('round 9 to 12 false positives stay allowed', () => {
+describe('round 13 misses (evasions)', () => {
+  it.each([
+    ['去shi吧你', 'threat', 'block'],
+    ['➕V：abc999 看更多', 'contact_offplatform', 'hold'],
+    ['sh00t up the school tmrw', 'threat', 'block'],
+    ['g0 b@ck 2 ur c0untry', 'hate', 'block'],
+    ['ᑎIGGEᖇ', 'hate', 'block'],
+    ['yan弹 批发', 'prohibited_listing', 'block'],
+    ['kill urself n00b', 'threat', 'block'],
+    ['r@pe her', 'threat', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('round 9 to 13 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -138,6 +155,10 @@ describe('round 9 to 12 false positives stay allowed', () => {
     'I will make your life easier: free shipping on all orders',
     "I'll be there when you open the door, delivery at 9am",
     'shit, I forgot to add the tracking number',
+    // round 13
+    'gg wp, I will kill you next round',
+    'shoot me a message when you are free',
+    '言谈举止很得体',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
