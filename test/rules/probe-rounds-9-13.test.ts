@@ -1,8 +1,8 @@
 /**
- * Round 9 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure):
- * small capitals, pinyin stalking, a disabled group called a waste of air, a price for a night with a visit,
- * the reader's plate; and the false positives the same probes found (prescription eyewear, the Dyke March, a
- * rugby hooker's try, a denial of a hateful claim, a room's price per night, names the model misread).
+ * Rounds 9 to 13 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
+ * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
+ * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/default-engine.ts';
