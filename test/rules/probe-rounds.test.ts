@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 13 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 14 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -109,7 +109,18 @@ describe('round 13 misses (evasions)', () => {
   });
 });
 
-describe('round 9 to 13 false positives stay allowed', () => {
+describe('context words do not excuse the abuse around them', () => {
+  it.each([
+    ['you loser, words like that are all you deserve', 'insult'],
+    ['npc energy, I will kill you irl', 'threat'],
+  ])('%s keeps %s', (text, label) => {
+    const r = engine.screen({ text });
+    expect(r.labels).toContain(label);
+    expect(r.verdict).not.toBe('allow');
+  });
+});
+
+describe('round 9 to 14 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -159,6 +170,11 @@ describe('round 9 to 13 false positives stay allowed', () => {
     'gg wp, I will kill you next round',
     'shoot me a message when you are free',
     '言谈举止很得体',
+    // round 14 (must-not-flag probes)
+    "Our school's anti-bullying week: words like 'loser' hurt",
+    '这个主播被网暴了，有人把她的住址挂出来，平台快管管',
+    "the game's final boss says 'I will destroy you all'",
+    'Selling my old prescription-free reading glasses +1.5',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
