@@ -58,7 +58,15 @@ export function webDir(): Promise<string> {
     if (existsSync(join(dist, 'index.html'))) return dist;
     const out = mkdtempSync(join(tmpdir(), 'haven-web-'));
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+    // Vite keeps a NODE_ENV it finds, and vitest sets 'test': that would bundle React's development build, which
+    // is not what `npm run build:web` ships (and its focus order after load differed in Chromium 156).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     return out;
   })());
 }
