@@ -33,7 +33,8 @@ import {
   linkedIdentities,
   linksOf,
   messagesBetween,
-  recordAccount,
+  planAccount,
+  type AccountUpdate,
   liftSanctions,
   removeInheritedBlocks,
   removeStrike,
@@ -77,6 +78,10 @@ export interface Assessment {
   reasons: ContextReason[];
   /** The raid the message joins as a member once stored. */
   raidJoin: string | null;
+  /** The sender's new facts, written with the message (see `#account`); null when there are none. */
+  accountWrite: ((trx: Transaction<Database>) => Promise<void>) | null;
+  /** The cache entry for the sender once that write has committed (`afterStored`). */
+  accountCached: { account: Account; parts: Set<string> } | null;
 }
 
 /** The store's state the message path reads, held in memory (see `PeopleCache`). */
@@ -204,11 +209,20 @@ export class People {
     for (const r of rows) if (!state.heldMembers.has(r.account)) state.heldMembers.set(r.account, r.id);
   }
 
-  /** The account as stored after recording this message's facts; from the cache when nothing new is said. */
-  async #account(facts: SenderFacts, at: number, state: CachedState | null): Promise<Account> {
-    if (!state) return recordAccount(this.#db, facts, at);
-    const hit = state.accounts.get(facts.id);
-    if (hit) {
+  /**
+   * The account as it reads after recording this message's facts; from the cache when nothing new is said.
+   * What is new (a first sight, a changed fact, a new fingerprint value) is written in the message's own
+   * group-commit transaction (`write`, run by `onStored`), not in a transaction of its own — a raid of 500 new
+   * accounts cost 500 commits on the event loop before — and reaches the cache only once that commit is done
+   * (`cached`, applied by `afterStored`): a duplicate message, which stores nothing, records nothing either.
+   */
+  async #account(
+    facts: SenderFacts,
+    at: number,
+    state: CachedState | null,
+  ): Promise<{ account: Account; write: AccountUpdate['write']; cached: Assessment['accountCached'] }> {
+    const hit = state?.accounts.get(facts.id);
+    if (state && hit) {
       const a = hit.account;
       const same =
         (facts.createdAt === undefined || a.createdAt === Date.parse(new Date(facts.createdAt).toISOString())) &&
@@ -216,15 +230,21 @@ export class People {
         FINGERPRINT_PARTS.every((p) => facts.fingerprint?.[p] === undefined || hit.parts.has(`${p}\u0000${facts.fingerprint[p]}`));
       state.accounts.delete(facts.id);
       state.accounts.set(facts.id, hit);
-      if (same) return a;
+      if (same) return { account: a, write: null, cached: null };
     }
-    const account = await recordAccount(this.#db, facts, at);
-    const parts = hit?.parts ?? new Set<string>();
+    const { account, write } = await planAccount(this.#db, facts, at);
+    if (!state) return { account, write, cached: null };
+    const parts = new Set(hit?.parts ?? []);
     for (const p of FINGERPRINT_PARTS) if (facts.fingerprint?.[p] !== undefined) parts.add(`${p}\u0000${facts.fingerprint[p]}`);
-    state.accounts.delete(facts.id);
-    state.accounts.set(facts.id, { account, parts });
+    const cached = { account, parts };
+    if (!write) this.#cacheAccount(state, cached);
+    return { account, write, cached: write ? cached : null };
+  }
+
+  #cacheAccount(state: CachedState, entry: { account: Account; parts: Set<string> }): void {
+    state.accounts.delete(entry.account.id);
+    state.accounts.set(entry.account.id, entry);
     if (state.accounts.size > ACCOUNT_CACHE_MAX) state.accounts.delete(state.accounts.keys().next().value!);
-    return account;
   }
 
   /** Channels whose raid window is in memory (bounded by `raids.channels`). */
@@ -241,7 +261,7 @@ export class People {
     const state = await this.#cached();
     let signature: TextSignature | undefined;
     const text = (): TextSignature => (signature ??= textSignature(m.text));
-    const account = await this.#account(m.sender, m.at, state);
+    const { account, write: accountWrite, cached: accountCached } = await this.#account(m.sender, m.at, state);
     const ageMs = Math.max(0, m.at - (account.createdAt ?? account.firstSeenAt));
 
     let verdict: Verdict = m.screened.verdict;
@@ -290,7 +310,7 @@ export class People {
     const heldRaid = state ? (identities.map((a) => state.heldMembers.get(a)).find((r) => r !== undefined) ?? null) : await heldRaidOf(db, identities);
     if (heldRaid) raise('raid', 'hold', `member of raid ${heldRaid}, which a moderator put on hold-all`);
 
-    return { result: { ...m.screened, verdict, labels }, reasons, raidJoin };
+    return { result: { ...m.screened, verdict, labels }, reasons, raidJoin, accountWrite, accountCached };
   }
 
   /**
@@ -302,8 +322,9 @@ export class People {
   onStored(m: MessageInContext, a: Assessment): OnCreated | undefined {
     const strike = m.screened.verdict === 'block';
     const join = a.raidJoin !== null && !this.#state_?.members.has(`${a.raidJoin}\u0000${m.sender.id}`);
-    if (!join && !strike) return undefined;
+    if (!join && !strike && !a.accountWrite) return undefined;
     return async (trx) => {
+      if (a.accountWrite) await a.accountWrite(trx);
       if (join && a.raidJoin) await addRaidMember(trx, a.raidJoin, m.sender.id, m.messageId, m.at);
       if (strike && (await this.#strikeIn(trx, { account: m.sender.id, labels: m.screened.labels, cause: 'blocked', messageId: m.messageId, recipient: m.recipient, channel: m.channel }, m.at))) this.#imposed.add(a);
     };
@@ -313,6 +334,7 @@ export class People {
   async afterStored(m: MessageInContext, a: Assessment): Promise<void> {
     const state = await this.#cached();
     if (!state) return;
+    if (a.accountCached) this.#cacheAccount(state, a.accountCached);
     if (a.raidJoin) {
       if (state.members.size >= MEMBER_CACHE_MAX) state.members.clear();
       state.members.add(`${a.raidJoin}\u0000${m.sender.id}`);

@@ -10,7 +10,6 @@ import type { SanctionLevel } from '../actors/policy.ts';
 import { ActorTransitionError } from '../actors/raid-status.ts';
 import { currentSanction, type SanctionEvent, type SanctionSource, type Strike } from '../actors/sanctions.ts';
 import type { Label } from '../types.ts';
-import { commitLater } from './durability.ts';
 import { newId } from './ids.ts';
 import type { AccountRow, BlockSource, Database, LinkDecision, LinkDecisionRow, LinkStatus, SanctionEventRow, StrikeCause } from './schema/index.ts';
 
@@ -53,13 +52,18 @@ export async function getAccount(db: Db, id: string): Promise<Account | undefine
 }
 
 /**
- * Records what the platform says about the sender (first sight, new facts, new fingerprint values) and returns
- * the account as now stored. Facts the message does not carry are left as they were.
- *
- * Called on the message path only, before the message's group commit: the write's fsync is left to that batch
- * (`commitLater`, ../durability.ts), which is synced before the message is acknowledged.
+ * What recording the sender's facts would change: the account as it will read once written, and the write
+ * (null when the message says nothing new). The message path runs the write inside the message's own
+ * group-commit transaction (src/server/people.ts, `onStored`), so a burst of new senders costs no transaction
+ * of its own each, and a duplicate message, which stores nothing, records nothing either.
  */
-export async function recordAccount(db: Kysely<Database>, facts: SenderFacts, now: number): Promise<Account> {
+export interface AccountUpdate {
+  account: Account;
+  write: ((trx: Transaction<Database>) => Promise<void>) | null;
+}
+
+/** Reads the sender's account and works out what this message's facts change (nothing is written). */
+export async function planAccount(db: Db, facts: SenderFacts, now: number): Promise<AccountUpdate> {
   const existing = await getAccount(db, facts.id);
   const createdAt = facts.createdAt !== undefined ? new Date(facts.createdAt).toISOString() : undefined;
   const verified = facts.verified === undefined ? undefined : facts.verified ? 1 : 0;
@@ -74,10 +78,15 @@ export async function recordAccount(db: Kysely<Database>, facts: SenderFacts, no
     !existing ||
     (createdAt !== undefined && existing.createdAt !== ms(createdAt)) ||
     (verified !== undefined && (existing.verified === null ? null : existing.verified ? 1 : 0) !== verified);
-  if (!changed && missingParts.length === 0) return existing!;
-
-  await db.transaction().execute(async (trx) => {
-    commitLater(trx);
+  if (!changed && missingParts.length === 0) return { account: existing!, write: null };
+  // the account as the upsert below leaves it (the same fields toAccount reads back)
+  const account: Account = {
+    id: facts.id,
+    createdAt: createdAt !== undefined ? ms(createdAt) : (existing?.createdAt ?? null),
+    verified: verified !== undefined ? verified === 1 : (existing?.verified ?? null),
+    firstSeenAt: existing?.firstSeenAt ?? ms(iso(now)),
+  };
+  const write = async (trx: Transaction<Database>): Promise<void> => {
     if (changed) {
       await trx
         .insertInto('accounts')
@@ -98,8 +107,8 @@ export async function recordAccount(db: Kysely<Database>, facts: SenderFacts, no
         .onConflict((oc) => oc.columns(['account', 'part', 'value']).doNothing())
         .execute();
     }
-  });
-  return (await getAccount(db, facts.id))!;
+  };
+  return { account, write };
 }
 
 /** Every fingerprint value seen for each account, per part. */

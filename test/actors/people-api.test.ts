@@ -52,6 +52,21 @@ describe.each(DIALECTS)('people over HTTP (%s)', (dialect) => {
     expect(missing.body.error.message).toBe('sender: required');
   });
 
+  it('a new sender is recorded with its first message (same commit); a duplicate id with new facts records nothing', async () => {
+    const first = await post('/v1/messages', { id: 'acct-m1', sender: { id: 'acct-new', createdAt: '2025-02-03T04:05:06Z', verified: false }, text: 'hello' });
+    expect(first.status).toBe(201);
+    const account = await get('/v1/accounts/acct-new');
+    expect(account.body).toMatchObject({ id: 'acct-new', createdAt: '2025-02-03T04:05:06.000Z', verified: false });
+    expect(account.body.firstSeenAt).toEqual(expect.any(String));
+    // the same message again, now saying the account is verified: a duplicate stores nothing
+    const again = await post('/v1/messages', { id: 'acct-m1', sender: { id: 'acct-new', verified: true }, text: 'hello' });
+    expect(again.status).toBe(200);
+    expect((await get('/v1/accounts/acct-new')).body.verified).toBe(false);
+    // a new message saying so is recorded with it
+    expect((await post('/v1/messages', { id: 'acct-m2', sender: { id: 'acct-new', verified: true }, text: 'hello again' })).status).toBe(201);
+    expect((await get('/v1/accounts/acct-new')).body.verified).toBe(true);
+  });
+
   it('blocked messages add strikes by label; the ladder mutes, then suspends; a moderator lifts it, recorded', async () => {
     await post('/v1/messages', { sender: 'bully', recipient: 'v1', text: 'I will kill you' });
     let account = await get('/v1/accounts/bully');
