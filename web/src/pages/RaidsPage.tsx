@@ -60,8 +60,9 @@ function Raids() {
       </p>
       <Status message={announce} />
       <ErrorNote error={raids.error ?? shields.error} />
-      {raids.data && channels.length === 0 && <p>{t('raids.none')}</p>}
-      {channels.map((channel) => (
+      {/* channels only once the shields are in too (or failed, which ErrorNote says): before, a raided channel showed "shield off" */}
+      {raids.data && (shields.data || shields.error) && channels.length === 0 && <p>{t('raids.none')}</p>}
+      {(raids.data && (shields.data || shields.error) ? channels : []).map((channel) => (
         <section key={channel} className="card" aria-labelledby={`ch-${channel}`} data-testid="raid-channel" data-channel={channel}>
           <h2 id={`ch-${channel}`}>
             {t('raids.channel')}: {channel} <ShieldBadge shield={shieldOf(channel)} />
