@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 14 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 15 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -109,6 +109,22 @@ describe('round 13 misses (evasions)', () => {
   });
 });
 
+describe('round 15 misses (mixed language, pinyin, initials)', () => {
+  it.each([
+    ['我知道你 live 在哪, be careful', 'threat', 'block'],
+    ['mai yan, zhong hua ruan bao', 'prohibited_listing', 'block'],
+    ['tong xing lian dou gai si', 'hate', 'block'],
+    ['jb主播', 'insult', 'hold'],
+    ['sjb', 'insult', 'hold'],
+    ['zz主播别播了', 'insult', 'hold'],
+    ['fw一个', 'insult', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -120,7 +136,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 14 false positives stay allowed', () => {
+describe('round 9 to 15 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -175,6 +191,13 @@ describe('round 9 to 14 false positives stay allowed', () => {
     '这个主播被网暴了，有人把她的住址挂出来，平台快管管',
     "the game's final boss says 'I will destroy you all'",
     'Selling my old prescription-free reading glasses +1.5',
+    // round 15
+    'tmd这天气热死了',
+    'zz是我们公司的缩写',
+    'JB Hi-Fi has a sale on headphones',
+    'FW: meeting notes attached',
+    '中华烟草博物馆',
+    'zhong hua ren min gong he guo',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
