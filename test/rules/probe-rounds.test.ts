@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 15 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 16 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -125,6 +125,24 @@ describe('round 15 misses (mixed language, pinyin, initials)', () => {
   });
 });
 
+describe('round 16 misses (doxxing: someone else's data published)', () => {
+  it.each([
+    ['她家就在阳光花园3栋502，天天晚上一个人在家', 'doxxing', 'hold'],
+    ["Here's the scammer's home address: 221 Oak St, Springfield. Go get him", 'doxxing', 'hold'],
+    ['这个女的在星巴克国贸店上班，每天早上8点到', 'doxxing', 'hold'],
+    ['his wife works at the dental clinic on Main St, she leaves at 6', 'doxxing', 'hold'],
+    ['卖家的老家是河南周口的，我已经查到他爸妈的电话了', 'doxxing', 'hold'],
+    ['posting her IG and her school so everyone can message her', 'doxxing', 'hold'],
+    ['把他的手机号、微信、家庭住址整理好了，链接在评论区', 'doxxing', 'hold'],
+    ["he's the guy at 5 Elm Close with the blue door, everyone knows", 'doxxing', 'hold'],
+    ["this is his dad's facebook: facebook.com/john.smith.123", 'doxxing', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -136,7 +154,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 15 false positives stay allowed', () => {
+describe('round 9 to 16 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -198,6 +216,14 @@ describe('round 9 to 15 false positives stay allowed', () => {
     'FW: meeting notes attached',
     '中华烟草博物馆',
     'zhong hua ren min gong he guo',
+    // round 16
+    '我家在阳光花园3栋502，快递放门口就行',
+    'my number is 07700 900123, call when outside',
+    'Our shop is at 221 Oak St, Springfield, open 9-5',
+    '我在星巴克国贸店上班，下班后可以面交',
+    "the driver's number is 07700 900123 if you need him",
+    "check out my mom's facebook page for her bakery",
+    '她家就在我家楼下，我们是邻居，可以一起拼单',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
