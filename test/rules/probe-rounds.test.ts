@@ -125,7 +125,7 @@ describe('round 15 misses (mixed language, pinyin, initials)', () => {
   });
 });
 
-describe('round 16 misses (doxxing: someone else's data published)', () => {
+describe("round 16 misses (doxxing: someone else's data published)", () => {
   it.each([
     ['她家就在阳光花园3栋502，天天晚上一个人在家', 'doxxing', 'hold'],
     ["Here's the scammer's home address: 221 Oak St, Springfield. Go get him", 'doxxing', 'hold'],
