@@ -7,9 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/default-engine.ts';
 import { createEngine } from '../../src/engine.ts';
+import { doxxingDetector } from '../../src/detect/doxxing/index.ts';
+import { piiDetector } from '../../src/detect/pii/index.ts';
 import { loadRuleSet } from '../../src/detect/rule-files.ts';
 
 const engine = createEngine({ rules: loadRuleSet(), model: null });
+// rules with the PII and doxxing detectors (the default engine's, without the model)
+const withDetectors = createEngine({ rules: loadRuleSet(), model: null, detectors: [piiDetector, doxxingDetector] });
 
 describe('round 9 misses', () => {
   it.each([
@@ -137,7 +141,7 @@ describe("round 16 misses (doxxing: someone else's data published)", () => {
     ["he's the guy at 5 Elm Close with the blue door, everyone knows", 'doxxing', 'hold'],
     ["this is his dad's facebook: facebook.com/john.smith.123", 'doxxing', 'hold'],
   ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
+    const r = withDetectors.screen({ text });
     expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
     expect(r.verdict).toBe(verdict);
   });
