@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 16 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 17 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -147,6 +147,26 @@ describe("round 16 misses (doxxing: someone else's data published)", () => {
   });
 });
 
+describe('round 17 misses (doxxing: hunting and probing)', () => {
+  it.each([
+    ['求扒这个人，有人认识吗', 'doxxing', 'hold'],
+    ['does anyone know her irl? what city is she in', 'doxxing', 'hold'],
+    ['她就是XX大学大三的张某，宿舍在3号楼', 'doxxing', 'hold'],
+    ["his daughter is in Mrs. Smith's class at Lincoln Elementary", 'doxxing', 'hold'],
+    ['信不信我把你的照片和地址发到你们学校群', 'doxxing', 'hold'],
+    ['anyone got a reverse image search on her? want to find her socials', 'doxxing', 'hold'],
+    ["I can find anyone's address for $20, DM me", 'doxxing', 'hold'],
+    ['who knows which hospital she works at?', 'doxxing', 'hold'],
+    ['她每天下午5点在幼儿园门口接孩子，穿红衣服', 'doxxing', 'hold'],
+    ["geolocated her last stream, she's in downtown Austin near 6th", 'doxxing', 'hold'],
+    ["this seller's full name is on the receipt: Wang Fang, and her phone ends in 5678", 'doxxing', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -158,7 +178,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 16 false positives stay allowed', () => {
+describe('round 9 to 17 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -228,6 +248,13 @@ describe('round 9 to 16 false positives stay allowed', () => {
     "the driver's number is 07700 900123 if you need him",
     "check out my mom's facebook page for her bakery",
     '她家就在我家楼下，我们是邻居，可以一起拼单',
+    // round 17
+    '她每天早上跑步，身体很好',
+    '求扒一下这个品牌的历史',
+    'my full name is Wang Fang, phone 13800138000, for the delivery',
+    '他就是我们大学的校长，宿舍楼是他批的',
+    "What city is she in? The tour page doesn't say",
+    '我女儿在实验小学三年级，这套校服谁要',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
