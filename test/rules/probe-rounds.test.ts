@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 17 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 18 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -167,6 +167,24 @@ describe('round 17 misses (doxxing: hunting and probing)', () => {
   });
 });
 
+describe('round 18 misses (doxxing, more phrasings)', () => {
+  it.each([
+    ['她住的小区叫碧桂园，门口有个全家便利店', 'doxxing', 'hold'],
+    ['this girl lives two streets from me, 40 Park Rd, I see her every day', 'doxxing', 'hold'],
+    ["that streamer's brother works at the Tesco in Croydon lol", 'doxxing', 'hold'],
+    ['she posted a pic in front of her house, the street sign says Maple Lane', 'doxxing', 'hold'],
+    ['i know which gym you go to, saw you there yesterday 🙂', 'threat', 'block'],
+    ['谁有这个主播的小号？', 'doxxing', 'hold'],
+    ["his kid's school is St Mary's on Elm, pickup 3pm", 'doxxing', 'hold'],
+    ["we found her old account and her ex's number, posting tonight", 'doxxing', 'hold'],
+    ['这个卖家叫王丽，在南京鼓楼区一家幼儿园当老师，大家去她单位闹', 'threat', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -178,7 +196,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 17 false positives stay allowed', () => {
+describe('round 9 to 18 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -255,6 +273,13 @@ describe('round 9 to 17 false positives stay allowed', () => {
     '他就是我们大学的校长，宿舍楼是他批的',
     "What city is she in? The tour page doesn't say",
     '我女儿在实验小学三年级，这套校服谁要',
+    // round 18
+    '明天我就去他单位找他拿东西',
+    "she works at the bakery in town, that's why she's late",
+    'my brother works at the Tesco in Croydon, he can pick it up',
+    '我住的小区叫碧桂园，门口有个全家便利店，来自提',
+    'which gym do you go to? I need a recommendation',
+    '谁有这个商品的小号尺码？',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
