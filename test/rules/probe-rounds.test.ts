@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 18 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 19 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -185,6 +185,25 @@ describe('round 18 misses (doxxing, more phrasings)', () => {
   });
 });
 
+describe('round 19 misses (threats without a listed verb)', () => {
+  it.each([
+    ['我已经在你公司楼下了，出来', 'threat', 'hold'],
+    ['watch what happens to your car tonight', 'threat', 'block'],
+    ['你儿子几点放学我都知道', 'threat', 'block'],
+    ["ur family won't be safe", 'threat', 'block'],
+    ["I'm going to make you disappear", 'threat', 'hold'],
+    ['你出门最好带着保镖', 'threat', 'block'],
+    ['enjoy your last stream', 'threat', 'block'],
+    ['别让我在街上碰到你', 'threat', 'block'],
+    ['i have a gun and your address', 'threat', 'block'],
+    ['hope your house burns down with you inside', 'threat', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -196,7 +215,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 18 false positives stay allowed', () => {
+describe('round 9 to 19 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -280,6 +299,12 @@ describe('round 9 to 18 false positives stay allowed', () => {
     '我住的小区叫碧桂园，门口有个全家便利店，来自提',
     'which gym do you go to? I need a recommendation',
     '谁有这个商品的小号尺码？',
+    // round 19
+    'watch what happens to your skin after a week of this cream',
+    "the ending? you won't see it coming!",
+    'I have a gun and holster for sale, airsoft, collection only',
+    '明星出门带保镖很正常',
+    'enjoy your last day of vacation!',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
