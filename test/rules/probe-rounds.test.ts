@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 19 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 20 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -204,6 +204,22 @@ describe('round 19 misses (threats without a listed verb)', () => {
   });
 });
 
+describe('round 20 (threats, and three old terms that blocked innocent lines)', () => {
+  it.each([
+    ['我认识道上的人，你自己掂量掂量', 'threat', 'block'],
+    ['准备好棺材吧', 'threat', 'block'],
+    ['would be a shame if something happened to your shop', 'threat', 'block'],
+    ['I know your schedule better than you do', 'threat', 'hold'],
+    ["I'll be waiting for you after school", 'threat', 'hold'],
+    ['我知道你明天几点的火车', 'threat', 'hold'],
+    ['小心你的狗，最近不太平', 'threat', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -215,7 +231,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 19 false positives stay allowed', () => {
+describe('round 9 to 20 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -305,6 +321,10 @@ describe('round 9 to 19 false positives stay allowed', () => {
     'I have a gun and holster for sale, airsoft, collection only',
     '明星出门带保镖很正常',
     'enjoy your last day of vacation!',
+    // round 20
+    '你给我等着，我马上下楼',
+    'It would be a shame if this deal ended before you got one!',
+    "you're next in line at the counter",
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
