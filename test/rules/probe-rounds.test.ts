@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 20 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 21 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -220,6 +220,20 @@ describe('round 20 (threats, and three old terms that blocked innocent lines)', 
   });
 });
 
+describe('round 21 (minors)', () => {
+  it.each([
+    ['是初中生吗？处对象吗，哥哥带你玩', 'sexual_minor', 'block'],
+    ["you're 13? that's mature for your age, wanna video chat privately?", 'sexual_minor', 'block'],
+    ['你女儿那双芭蕾舞鞋能卖给我吗？要穿过的', 'sexual_minor', 'block'],
+    ['小妹妹你的腿真白，多拍几张', 'sexual_minor', 'block'],
+    ['which park does your daughter play in after school?', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -231,7 +245,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 20 false positives stay allowed', () => {
+describe('round 9 to 21 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -325,6 +339,12 @@ describe('round 9 to 20 false positives stay allowed', () => {
     '你给我等着，我马上下楼',
     'It would be a shame if this deal ended before you got one!',
     "you're next in line at the counter",
+    // round 21
+    '我女儿穿过的芭蕾舞鞋，九成新，洗干净了，20元',
+    'Kids swim trunks size 6, never worn',
+    '星探公司招聘儿童模特，需家长陪同，正规合同',
+    'which park is best for kids in Leeds?',
+    '孩子腿长60厘米，能多拍几张裤子的照片吗',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
