@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 21 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 22 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
@@ -234,6 +234,17 @@ describe('round 21 (minors)', () => {
   });
 });
 
+describe('round 22: a denial does not hide the claim next to it', () => {
+  it.each([
+    ['同性恋都是病，应该治', 'hate'],
+    ['同性恋都是变态', 'hate'],
+  ])('%s stays %s', (text, label) => {
+    const r = engine.screen({ text });
+    expect(r.labels).toContain(label);
+    expect(r.verdict).toBe('block');
+  });
+});
+
 describe('context words do not excuse the abuse around them', () => {
   it.each([
     ['you loser, words like that are all you deserve', 'insult'],
@@ -245,7 +256,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 21 false positives stay allowed', () => {
+describe('round 9 to 22 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -345,6 +356,12 @@ describe('round 9 to 21 false positives stay allowed', () => {
     '星探公司招聘儿童模特，需家长陪同，正规合同',
     'which park is best for kids in Leeds?',
     '孩子腿长60厘米，能多拍几张裤子的照片吗',
+    // round 22 (identity terms in ordinary and supportive lines)
+    '同性恋不是病，世卫组织早就说了',
+    '同性恋不是变态',
+    '穆斯林朋友的开斋节快乐',
+    'my gay brother is getting married next month!',
+    '残疾人运动员在残奥会上表现出色',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
