@@ -323,17 +323,32 @@ export class FeatureHasher {
     return this.ids;
   }
 
-  /** Calls `visit(bucket, value)` for each lexicon with a term in `text` (the values `encode` adds after scaling). */
-  lexiconFeatures(text: string, visit: (bucket: number, value: number) => void): void {
-    if (!this.automaton) return;
-    const hits = this.hits;
-    hits.fill(0);
-    this.automaton.count(text, ++this.generation, hits);
+  /**
+   * The lexicon features of `text` (the values `encode` adds after scaling): writes each lexicon with a term
+   * in the text as `buckets[k]`, `values[k]` (room for 8, the most lexicons a spec may have) and returns how many.
+   */
+  lexiconFeatures(text: string, buckets: Int32Array, values: Float64Array): number {
+    if (!this.countLexicons(text, ++this.generation)) return 0;
+    let k = 0;
     for (let l = 0; l < this.lexicons.length; l++) {
-      if (hits[l] === 0) continue;
-      const { bucket, weight } = this.lexicons[l]!;
-      visit(bucket, weight * Math.log(1 + hits[l]!));
+      if (this.hits[l] === 0) continue;
+      buckets[k] = this.lexicons[l]!.bucket;
+      values[k++] = this.lexiconValue(l);
     }
+    return k;
+  }
+
+  /** Fills `hits` with each lexicon's distinct terms found in `text` (automaton stamps: `generation`); false without lexicons. */
+  private countLexicons(text: string, generation: number): boolean {
+    if (!this.automaton) return false;
+    this.hits.fill(0);
+    this.automaton.count(text, generation, this.hits);
+    return true;
+  }
+
+  /** Lexicon l's feature value for the counts in `hits`: weight · ln(1 + distinct terms found). */
+  private lexiconValue(l: number): number {
+    return this.lexicons[l]!.weight * Math.log(1 + this.hits[l]!);
   }
 
   /** Grows the scratch arrays for a cleaned text of n code units. */
@@ -394,15 +409,12 @@ export class FeatureHasher {
    * One Aho–Corasick pass over the text finds the terms of all lexicons.
    */
   private lexiconHits(text: string, length: number): number {
-    const hits = this.hits;
-    hits.fill(0);
-    this.automaton!.count(text, this.generation, hits);
+    this.countLexicons(text, this.generation);
     for (let l = 0; l < this.lexicons.length; l++) {
-      if (hits[l] === 0) continue;
-      const { bucket, weight } = this.lexicons[l]!;
-      const slot = this.slotOf(bucket, length);
+      if (this.hits[l] === 0) continue;
+      const slot = this.slotOf(this.lexicons[l]!.bucket, length);
       if (slot === length) length++;
-      this.values[slot] = this.values[slot]! + weight * Math.log(1 + hits[l]!);
+      this.values[slot] = this.values[slot]! + this.lexiconValue(l);
     }
     return length;
   }

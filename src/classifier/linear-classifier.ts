@@ -63,6 +63,9 @@ export class LinearClassifier implements Classifier {
   private readonly biases: Float64Array;
   private readonly scales: Float64Array;
   private readonly sums: Float64Array;
+  /** Scratch for the lexicon features of the fused path (at most 8 lexicons per spec). */
+  private readonly lexiconBuckets = new Int32Array(8);
+  private readonly lexiconValues = new Float64Array(8);
 
   constructor(model: StoredModel) {
     this.card = model.card;
@@ -162,12 +165,14 @@ export class LinearClassifier implements Classifier {
     sums[1] = s1 * scale;
     sums[2] = s2 * scale;
     sums[3] = s3 * scale;
-    hasher.lexiconFeatures(foldedText, (bucket, value) => {
-      const w = packed[bucket]!;
-      sums[0] = sums[0]! + ((w << 24) >> 24) * value;
-      sums[1] = sums[1]! + ((w << 16) >> 24) * value;
-      sums[2] = sums[2]! + ((w << 8) >> 24) * value;
-      sums[3] = sums[3]! + (w >> 24) * value;
-    });
+    const found = hasher.lexiconFeatures(foldedText, this.lexiconBuckets, this.lexiconValues);
+    for (let k = 0; k < found; k++) {
+      const w = packed[this.lexiconBuckets[k]!]!;
+      const v = this.lexiconValues[k]!;
+      sums[0] = sums[0]! + ((w << 24) >> 24) * v;
+      sums[1] = sums[1]! + ((w << 16) >> 24) * v;
+      sums[2] = sums[2]! + ((w << 8) >> 24) * v;
+      sums[3] = sums[3]! + (w >> 24) * v;
+    }
   }
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/default-engine.ts';
-import { createEngine } from '../../src/engine.ts';
+import { createEngine, type Engine } from '../../src/engine.ts';
 import { doxxingDetector } from '../../src/detect/doxxing/index.ts';
 import { piiDetector } from '../../src/detect/pii/index.ts';
 import { loadRuleSet } from '../../src/detect/rule-files.ts';
@@ -14,6 +14,15 @@ import { loadRuleSet } from '../../src/detect/rule-files.ts';
 const engine = createEngine({ rules: loadRuleSet(), model: null });
 // rules with the PII and doxxing detectors (the default engine's, without the model)
 const withDetectors = createEngine({ rules: loadRuleSet(), model: null, detectors: [piiDetector, doxxingDetector] });
+
+/** The check every "misses" table runs: the text gets the label (evidence shown on failure) and the verdict. */
+function screensAs(e: Engine) {
+  return (text: string, label: string, verdict: string): void => {
+    const r = e.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  };
+}
 
 describe('round 9 misses', () => {
   it.each([
@@ -33,11 +42,7 @@ describe('round 9 misses', () => {
     ["you'll regret blocking me, I always find a way back", 'threat', 'block'],
     ['你这种人就该被车撞死', 'threat', 'block'],
     ['his kids go to Oakwood Primary, pickup is at 3:15', 'doxxing', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe('round 10 misses (workplace, raids in emoji, off-platform payment)', () => {
@@ -53,11 +58,7 @@ describe('round 10 misses (workplace, raids in emoji, off-platform payment)', ()
     ["pay via venmo and I'll knock $10 off", 'contact_offplatform', 'hold'],
     ['weed gummies, 10mg each, discreet shipping', 'prohibited_listing', 'block'],
     ['代开处方，医院直出', 'prohibited_listing', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe('round 11 misses (doxxing)', () => {
@@ -70,11 +71,7 @@ describe('round 11 misses (doxxing)', () => {
     ['有人扒出来了，她是北京某中学的老师', 'doxxing', 'hold'],
     ["dm me for the streamer's irl location", 'doxxing', 'hold'],
     ['leak her nudes and her address, she deserves it', 'sexual_harassment', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe('round 12 misses (threats, sexual harassment, minors)', () => {
@@ -89,11 +86,7 @@ describe('round 12 misses (threats, sexual harassment, minors)', () => {
     ['你这身材不去当主播可惜了，脱了给我看看', 'sexual_harassment', 'block'],
     ['how old is ur sister? she looks 12, is she single? 😍', 'sexual_minor', 'block'],
     ['little girls are so cute in tights, got any more pics of her', 'sexual_minor', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe('round 13 misses (evasions)', () => {
@@ -106,11 +99,7 @@ describe('round 13 misses (evasions)', () => {
     ['yan弹 批发', 'prohibited_listing', 'block'],
     ['kill urself n00b', 'threat', 'block'],
     ['r@pe her', 'threat', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe('round 15 misses (mixed language, pinyin, initials)', () => {
@@ -122,11 +111,7 @@ describe('round 15 misses (mixed language, pinyin, initials)', () => {
     ['sjb', 'insult', 'hold'],
     ['zz主播别播了', 'insult', 'hold'],
     ['fw一个', 'insult', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = engine.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(engine));
 });
 
 describe("round 16 misses (doxxing: someone else's data published)", () => {
@@ -140,11 +125,7 @@ describe("round 16 misses (doxxing: someone else's data published)", () => {
     ['把他的手机号、微信、家庭住址整理好了，链接在评论区', 'doxxing', 'hold'],
     ["he's the guy at 5 Elm Close with the blue door, everyone knows", 'doxxing', 'hold'],
     ["this is his dad's facebook: facebook.com/john.smith.123", 'doxxing', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 17 misses (doxxing: hunting and probing)', () => {
@@ -160,11 +141,7 @@ describe('round 17 misses (doxxing: hunting and probing)', () => {
     ['她每天下午5点在幼儿园门口接孩子，穿红衣服', 'doxxing', 'hold'],
     ["geolocated her last stream, she's in downtown Austin near 6th", 'doxxing', 'hold'],
     ["this seller's full name is on the receipt: Wang Fang, and her phone ends in 5678", 'doxxing', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 18 misses (doxxing, more phrasings)', () => {
@@ -178,11 +155,7 @@ describe('round 18 misses (doxxing, more phrasings)', () => {
     ["his kid's school is St Mary's on Elm, pickup 3pm", 'doxxing', 'hold'],
     ["we found her old account and her ex's number, posting tonight", 'doxxing', 'hold'],
     ['这个卖家叫王丽，在南京鼓楼区一家幼儿园当老师，大家去她单位闹', 'threat', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 19 misses (threats without a listed verb)', () => {
@@ -197,11 +170,7 @@ describe('round 19 misses (threats without a listed verb)', () => {
     ['别让我在街上碰到你', 'threat', 'block'],
     ['i have a gun and your address', 'threat', 'block'],
     ['hope your house burns down with you inside', 'threat', 'block'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 20 (threats, and three old terms that blocked innocent lines)', () => {
@@ -213,11 +182,7 @@ describe('round 20 (threats, and three old terms that blocked innocent lines)', 
     ["I'll be waiting for you after school", 'threat', 'hold'],
     ['我知道你明天几点的火车', 'threat', 'hold'],
     ['小心你的狗，最近不太平', 'threat', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 21 (minors)', () => {
@@ -227,11 +192,7 @@ describe('round 21 (minors)', () => {
     ['你女儿那双芭蕾舞鞋能卖给我吗？要穿过的', 'sexual_minor', 'block'],
     ['小妹妹你的腿真白，多拍几张', 'sexual_minor', 'block'],
     ['which park does your daughter play in after school?', 'doxxing', 'hold'],
-  ])('%s → %s (%s)', (text, label, verdict) => {
-    const r = withDetectors.screen({ text });
-    expect(r.labels, JSON.stringify(r.evidence)).toContain(label);
-    expect(r.verdict).toBe(verdict);
-  });
+  ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
 describe('round 22: a denial does not hide the claim next to it', () => {
