@@ -9,7 +9,7 @@
  * the seq of its last entry — rows deleted from the end.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { lockChain } from '../store/dialect.ts';
+import { lockForTransaction } from '../store/dialect.ts';
 import { canonicalJson, linkEntries, walkChain, type ChainBreak, type ChainFormat, type ChainVerification } from '../store/hash-chain.ts';
 import type { CaseAuditRow, Database } from '../store/schema/index.ts';
 
@@ -29,7 +29,7 @@ export interface AuditEntry {
 /** Appends entries in order; call inside the transaction that does what they record. */
 export async function appendAudit(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await lockChain(trx, 'audit');
+  await lockForTransaction(trx, 'audit');
   const head = await trx.selectFrom('case_audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const links = linkEntries(head, entries, (e, seq) =>
     canonicalJson({ seq, caseId: e.caseId, action: e.action, actor: e.actor, at: e.at, keyId: e.keyId ?? null, details: e.details ?? {} }),

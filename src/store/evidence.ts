@@ -6,7 +6,7 @@
  *   hash     = sha256_hex(prevHash + bodyHash)   prevHash: the previous entry's hash; 64 zeros for seq 1
  */
 import type { Kysely, Transaction } from 'kysely';
-import { lockChain } from './dialect.ts';
+import { lockForTransaction } from './dialect.ts';
 import { canonicalJson, checkChainRow, linkEntries, sha256Hex, walkChain, type ChainFormat, type ChainVerification } from './hash-chain.ts';
 import type { Database, EvidenceLogRow, EvidenceType } from './schema/index.ts';
 
@@ -29,7 +29,7 @@ export interface EvidenceEntry {
 /** Appends entries at the head of the chain, in order. Call inside a write transaction. */
 export async function appendEvidence(trx: Transaction<Database>, entries: readonly EvidenceEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await lockChain(trx, 'evidence');
+  await lockForTransaction(trx, 'evidence');
   const head = await trx.selectFrom('evidence_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const rows = linkEntries(head, entries, (entry) => canonicalJson(entry)).map(({ item: entry, ...link }) => ({
     ...link,

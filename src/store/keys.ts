@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { lockForTransaction } from './dialect.ts';
 import { newId } from './ids.ts';
 import type { ApiKeyRow, Database, Role } from './schema/index.ts';
 
@@ -59,10 +60,12 @@ export async function revokeKey(db: Kysely<Database>, id: string): Promise<boole
 
 /**
  * On a database with no keys at all, creates the first admin key — `bootstrapKey` when given, else a random
- * one — and returns it so the caller can print it. Returns null when keys already exist.
+ * one — and returns it so the caller can print it. Returns null when keys already exist. Two nodes starting on
+ * the same new database at once create one key between them: the check and the insert run under a lock.
  */
 export async function ensureBootstrapKey(db: Kysely<Database>, bootstrapKey?: string): Promise<CreatedKey | null> {
   return db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, 'bootstrap');
     const existing = await trx.selectFrom('api_keys').select('id').limit(1).executeTakeFirst();
     if (existing) return null;
     return createKey(trx, 'admin', { name: 'bootstrap', ...(bootstrapKey ? { key: bootstrapKey } : {}) });

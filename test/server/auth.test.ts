@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, fakeScreen, startTestServer, type TestServer } from './helpers.ts';
+import { DIALECTS, fakeScreen, privateDatabase, startTestServer, type TestServer } from './helpers.ts';
 
 /** Every non-public route, a request that would succeed for an admitted role, and the roles it admits. */
 const ROUTES: Array<{ method: string; path: string; body?: unknown; admits: Array<'service' | 'moderator' | 'admin'> }> = [
@@ -65,5 +65,30 @@ describe.each(DIALECTS)('auth and roles (%s)', (dialect) => {
     await revokeKey(server.store.db, created.id);
     const res = await server.request('POST', '/v1/screen', { key: created.key, body: { text: 'x' } });
     expect(res.status).toBe(401);
+  });
+});
+
+// PostgreSQL only: there, READ COMMITTED let two nodes both see "no keys" and both insert one (fixed by a lock).
+// SQLite's BEGIN IMMEDIATE serializes whole transactions across processes already; in ONE process (this test) a
+// second handle would busy-wait synchronously on the lock the first handle holds across an await, until timeout.
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('first admin key of a new database (%s)', (dialect) => {
+  it('nodes starting on one new database at once create a single admin key between them', async () => {
+    const { openStore } = await import('../../src/store/index.ts');
+    const { ensureBootstrapKey, listKeys } = await import('../../src/store/keys.ts');
+    const { loadConfig } = await import('../../src/config/index.ts');
+    const db = await privateDatabase(dialect);
+    const config = loadConfig({ env: {}, overrides: { database: db.database } }).database;
+    const first = await openStore(config); // migrates
+    // Four more connections, as four server processes would have (SQLite: one file, four handles).
+    const others = await Promise.all([1, 2, 3, 4].map(() => openStore(config, { migrate: false })));
+    try {
+      const created = await Promise.all([first, ...others].map((s) => ensureBootstrapKey(s.db)));
+      expect(created.filter((c) => c !== null)).toHaveLength(1);
+      expect(await listKeys(first.db)).toHaveLength(1);
+      expect(await ensureBootstrapKey(first.db)).toBeNull();
+    } finally {
+      for (const s of [first, ...others]) await s.close();
+      await db.drop();
+    }
   });
 });

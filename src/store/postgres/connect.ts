@@ -32,15 +32,19 @@ export async function connectPostgres(config: DatabaseConfig): Promise<PostgresC
   return { db, pool };
 }
 
-/** Keys of the transaction-scoped advisory locks that serialize appends to each hash chain across nodes. */
-const CHAIN_LOCKS = {
+/**
+ * Keys of the transaction-scoped advisory locks that serialize work across nodes: appends to each hash chain,
+ * and the creation of a new database's first admin key.
+ */
+const TRANSACTION_LOCKS = {
   evidence: 0x48_41_56_45, // "HAVE"
   audit: 0x48_41_56_41, // "HAVA"
+  bootstrap: 0x48_41_56_4b, // "HAVK"
 } as const;
 
-export type ChainName = keyof typeof CHAIN_LOCKS;
+export type LockName = keyof typeof TRANSACTION_LOCKS;
 
-/** Holds the lock of one hash chain until the transaction ends. */
-export async function lockChainPostgres(trx: Transaction<Database>, chain: ChainName): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCKS[chain]})`.execute(trx);
+/** Holds one named lock until the transaction ends. */
+export async function lockPostgres(trx: Transaction<Database>, name: LockName): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TRANSACTION_LOCKS[name]})`.execute(trx);
 }
