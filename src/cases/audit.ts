@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { lockForTransaction } from '../store/dialect.ts';
-import { canonicalJson, linkEntries, walkChain, type ChainBreak, type ChainFormat, type ChainVerification } from '../store/hash-chain.ts';
+import { canonicalJson, checkRecordedHeads, linkEntries, walkChain, type ChainBreak, type ChainFormat, type ChainHead, type ChainVerification } from '../store/hash-chain.ts';
 import type { CaseAuditRow, Database } from '../store/schema/index.ts';
 
 export interface AuditEntry {
@@ -63,10 +63,17 @@ const AUDIT_CHAIN: ChainFormat<CaseAuditRow> = {
   ],
 };
 
-/** Walks the whole chain, then checks every case's last entry is still there. */
-export async function verifyAuditChain(db: Kysely<Database>, pageSize = 2000): Promise<AuditVerification> {
-  const walked = await walkChain(AUDIT_CHAIN, (after, limit) =>
-    db.selectFrom('case_audit_log').selectAll().where('seq', '>', after ?? 0).orderBy('seq').limit(limit).execute(), pageSize);
+/**
+ * Walks the whole chain, checks the heads recorded earlier outside the database if any, then checks every case's
+ * last entry is still there.
+ */
+export async function verifyAuditChain(db: Kysely<Database>, options: { pageSize?: number; recordedHeads?: readonly ChainHead[] } = {}): Promise<AuditVerification> {
+  const walked = await checkRecordedHeads(
+    await walkChain(AUDIT_CHAIN, (after, limit) =>
+      db.selectFrom('case_audit_log').selectAll().where('seq', '>', after ?? 0).orderBy('seq').limit(limit).execute(), options.pageSize ?? 2000),
+    options.recordedHeads ?? [],
+    async (seq) => (await db.selectFrom('case_audit_log').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash,
+  );
   if (!walked.ok) return walked;
   const { entries: count, head } = walked;
   // Deletions from the end leave no gap; each case remembers the seq of its last entry.

@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { lockForTransaction } from './dialect.ts';
-import { canonicalJson, checkChainRow, linkEntries, sha256Hex, walkChain, type ChainFormat, type ChainVerification } from './hash-chain.ts';
+import { canonicalJson, checkChainRow, checkRecordedHeads, linkEntries, sha256Hex, walkChain, type ChainFormat, type ChainHead, type ChainVerification } from './hash-chain.ts';
 import type { Database, EvidenceLogRow, EvidenceType } from './schema/index.ts';
 
 export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex, type ChainBreak, type ChainVerification } from './hash-chain.ts';
@@ -110,13 +110,17 @@ export function checkLink(row: EvidenceLogRow, expectedSeq: number, expectedPrev
   return checkChainRow(EVIDENCE_CHAIN, row, expectedSeq, expectedPrevHash)?.reason ?? null;
 }
 
-/** Walks the whole chain from seq 1 and reports the first broken link. */
-export async function verifyEvidenceChain(db: Kysely<Database>, pageSize = 2000): Promise<ChainVerification> {
-  return walkChain(EVIDENCE_CHAIN, (after, limit) => {
+/**
+ * Walks the whole chain from seq 1 and reports the first broken link; then checks the heads recorded earlier
+ * outside the database, if any (./hash-chain.ts `checkRecordedHeads`: deletions from the end, a rewritten chain).
+ */
+export async function verifyEvidenceChain(db: Kysely<Database>, options: { pageSize?: number; recordedHeads?: readonly ChainHead[] } = {}): Promise<ChainVerification> {
+  const walked = await walkChain(EVIDENCE_CHAIN, (after, limit) => {
     let query = db.selectFrom('evidence_log').selectAll();
     if (after !== null) query = query.where('seq', '>', after);
     return query.orderBy('seq').limit(limit).execute();
-  }, pageSize);
+  }, options.pageSize ?? 2000);
+  return checkRecordedHeads(walked, options.recordedHeads ?? [], async (seq) => (await db.selectFrom('evidence_log').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash);
 }
 
 export interface EvidenceBundle {

@@ -120,6 +120,38 @@ function checkLinkedRow<Row extends ChainLinkColumns>(format: ChainFormat<Row>, 
 }
 
 /**
+ * Checks a walked chain against heads recorded earlier, outside the database (`haven evidence verify --head`,
+ * the `head` of an exported bundle): each must still be in the chain with the same hash. A walk alone cannot
+ * see entries deleted from the end, nor a chain rewritten from some entry on with every hash recomputed; a head
+ * kept elsewhere can. `hashAt(seq)` reads the stored hash of one entry (undefined: no such entry).
+ */
+export async function checkRecordedHeads(
+  walked: ChainVerification,
+  recorded: readonly ChainHead[],
+  hashAt: (seq: number) => Promise<string | undefined>,
+): Promise<ChainVerification> {
+  if (!walked.ok) return walked;
+  const lastSeq = walked.head?.seq ?? 0;
+  for (const want of [...recorded].sort((a, b) => a.seq - b.seq)) {
+    if (want.seq > lastSeq) {
+      return { ...walked, ok: false, broken: { seq: lastSeq + 1, reason: `entries #${lastSeq + 1}–#${want.seq} are missing from the end (a head #${want.seq} was recorded earlier)` } };
+    }
+    const hash = await hashAt(want.seq);
+    if (hash !== want.hash) {
+      return { ...walked, ok: false, broken: { seq: want.seq, reason: `entry #${want.seq} does not have the hash recorded earlier (the chain was rewritten from here or before)` } };
+    }
+  }
+  return walked;
+}
+
+/** Parses a recorded head written as `SEQ:HASH` (what `verify` prints as "head #SEQ HASH"). */
+export function parseChainHead(text: string): ChainHead {
+  const m = /^#?(\d+)[:\s]+([0-9a-f]{64})$/i.exec(text.trim());
+  if (!m || Number(m[1]) < 1) throw new Error(`a head is SEQ:HASH (a positive entry number and 64 hex digits), got "${text}"`);
+  return { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+}
+
+/**
  * Walks a chain from seq 1 and reports the first broken link. `readPage(after, limit)` returns up to `limit`
  * rows in seq order — all of them from the start when `after` is null, else those with seq greater than `after`.
  */

@@ -77,8 +77,25 @@ describe.each(DIALECTS)('haven keys and evidence (%s)', (dialect) => {
 
     await sql`update evidence_log set subject = 'troll' where seq = 2`.execute(server.store.db);
     expect((await haven(['evidence', 'verify'], env)).stdout).toMatch(/BROKEN at entry #4: hash does not match the entry/);
+    await sql`update evidence_log set entry = replace(entry, 'k*** again', 'kill again') where seq = 4`.execute(server.store.db);
+    const intact = await haven(['evidence', 'verify'], env);
+    const [, headSeq, headHash] = /head #(\d+) ([0-9a-f]{64})/.exec(intact.stdout)!;
+    expect(headSeq).toBe('4');
+    expect((await haven(['evidence', 'verify', '--head', `${headSeq}:${headHash}`, '--bundle', exported], env)).code).toBe(0);
     await sql`delete from evidence_log where seq = 4`.execute(server.store.db);
-    expect((await haven(['evidence', 'verify'], env)).code).toBe(0); // truncating the head is only visible against an exported head
+    // Truncating the end leaves an intact-looking chain: only a head recorded elsewhere shows it.
+    expect((await haven(['evidence', 'verify'], env)).code).toBe(0);
+    const againstBundle = await haven(['evidence', 'verify', '--bundle', exported], env);
+    expect(againstBundle.code).toBe(1);
+    expect(againstBundle.stdout).toMatch(/BROKEN at entry #4: entries #4–#4 are missing from the end \(a head #4 was recorded earlier\)/);
+    expect((await haven(['evidence', 'verify', '--head', `#${headSeq} ${headHash}`], env)).code).toBe(1);
+    expect((await haven(['evidence', 'verify', '--head', `3:${headHash}`], env)).stdout).toMatch(/BROKEN at entry #3: entry #3 does not have the hash recorded earlier/);
+    const badHead = await haven(['evidence', 'verify', '--head', '4:xyz'], env);
+    expect(badHead.code).toBe(2);
+    expect(badHead.stderr).toMatch(/a head is SEQ:HASH/);
+    const notBundle = await haven(['evidence', 'verify', '--bundle', '/nonexistent/bundle.json'], env);
+    expect(notBundle.code).toBe(2);
+    expect(notBundle.stderr).toMatch(/cannot read the bundle/);
     await sql`delete from evidence_log where seq = 2`.execute(server.store.db);
     expect((await haven(['evidence', 'verify'], env)).stdout).toMatch(/BROKEN at entry #3: expected entry 2 next/);
   });

@@ -88,4 +88,26 @@ describe.each(DIALECTS)('hash chains written before the shared module (%s)', (di
     await kdb.insertInto('evidence_log').values({ ...e2!, prev_hash: 'f'.repeat(64) }).execute();
     expect((await verifyEvidenceChain(kdb)).broken).toEqual({ seq: 2, reason: 'prev_hash does not match the hash of entry 1' });
   });
+
+  it('a chain rewritten with every hash recomputed walks clean, but not past a head recorded earlier', async () => {
+    const { db: kdb } = await open();
+    await kdb.transaction().execute((trx) => appendEvidence(trx, EVIDENCE_BATCHES[0]!));
+    await kdb.transaction().execute((trx) => appendAudit(trx, AUDIT_BATCHES[0]!));
+    const evidenceHead = (await verifyEvidenceChain(kdb)).head!;
+    const auditHead = (await verifyAuditChain(kdb)).head!;
+    // Someone with write access replaces entry 2 and rebuilds the chain from there: the walk cannot tell.
+    await kdb.deleteFrom('evidence_log').where('seq', '=', 2).execute();
+    await kdb.transaction().execute((trx) => appendEvidence(trx, [{ ...EVIDENCE_BATCHES[0]![1]!, subject: 'someone-else' }]));
+    expect((await verifyEvidenceChain(kdb)).ok).toBe(true);
+    expect((await verifyEvidenceChain(kdb, { recordedHeads: [evidenceHead] })).broken).toEqual({
+      seq: 2,
+      reason: 'entry #2 does not have the hash recorded earlier (the chain was rewritten from here or before)',
+    });
+    // A head beyond the end: entries deleted from the end.
+    expect((await verifyAuditChain(kdb, { recordedHeads: [{ seq: auditHead.seq + 2, hash: auditHead.hash }] })).broken).toEqual({
+      seq: 3,
+      reason: 'entries #3–#4 are missing from the end (a head #4 was recorded earlier)',
+    });
+    expect((await verifyAuditChain(kdb, { recordedHeads: [auditHead] })).ok).toBe(true);
+  });
 });
