@@ -30,6 +30,7 @@ export const SETTINGS = [
   { path: 'rateLimit.max', env: 'HAVEN_RATE_LIMIT_MAX', parse: 'int' },
   { path: 'rateLimit.windowMs', env: 'HAVEN_RATE_LIMIT_WINDOW_MS', parse: 'int' },
   { path: 'redactStoredText', env: 'HAVEN_REDACT', parse: 'bool' },
+  { path: 'metricsPublic', env: 'HAVEN_METRICS_PUBLIC', parse: 'bool' },
   { path: 'logLevel', env: 'HAVEN_LOG_LEVEL', parse: 'string' },
   { path: 'webDir', env: 'HAVEN_WEB_DIR', parse: 'string' },
   { path: 'writeBatchMax', env: 'HAVEN_WRITE_BATCH_MAX', parse: 'int' },
@@ -159,6 +160,8 @@ const configSchema = z.strictObject({
     .prefault({}),
   /** Store messages with PII replaced (the engine's `redacted` text) rather than as sent. */
   redactStoredText: z.boolean().default(true),
+  /** GET /metrics without a key (for a scraper on a private network); by default it needs a service or moderator key. */
+  metricsPublic: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The built web console (served at `/`); a placeholder page is served when it is missing. */
   webDir: z.string().min(1).default('./web/dist'),

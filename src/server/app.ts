@@ -141,7 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HavenApp> {
 }
 
 function registerRoute(app: FastifyInstance, route: AnyRoute, ctx: AppContext, keys: KeyResolver): void {
-  const roles = route.roles;
+  const roles = route.publicWhen?.(ctx.config) ? 'public' : route.roles;
   app.route({
     method: route.method,
     url: route.url,

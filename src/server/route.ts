@@ -43,6 +43,8 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
   tag: string;
   /** Roles admitted (`admin` always is), or `public`. */
   roles: Access;
+  /** When this returns true for the running config, the route is public instead (operator's choice, e.g. /metrics). */
+  publicWhen?: (config: Config) => boolean;
   body?: B;
   query?: Q;
   params?: P;

@@ -264,7 +264,7 @@ describe.each(DIALECTS)('API (%s)', (dialect) => {
 
     it('GET /metrics counts requests, latency and verdicts by label', async () => {
       await post('/v1/screen', { text: 'kill' });
-      const res = await server.request('GET', '/metrics');
+      const res = await server.request('GET', '/metrics', { key: server.keys.service });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/plain/);
       expect(res.text).toMatch(/haven_http_requests_total\{method="POST",route="\/v1\/screen",status_code="200"\} \d+/);

@@ -11,6 +11,7 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown; admits: Arra
   { method: 'POST', path: '/v1/queue/q_nope/decision', body: { decision: 'allow', reason: 'fine' }, admits: ['moderator', 'admin'] },
   { method: 'GET', path: '/v1/evidence/u1', admits: ['moderator', 'admin'] },
   { method: 'GET', path: '/v1/evidence/export', admits: ['admin'] },
+  { method: 'GET', path: '/metrics', admits: ['service', 'moderator', 'admin'] },
 ];
 
 describe.each(DIALECTS)('auth and roles (%s)', (dialect) => {
@@ -53,9 +54,20 @@ describe.each(DIALECTS)('auth and roles (%s)', (dialect) => {
   });
 
   it('public routes need no key', async () => {
-    for (const path of ['/healthz', '/metrics', '/docs', '/docs/openapi.json', '/']) {
+    for (const path of ['/healthz', '/docs', '/docs/openapi.json', '/']) {
       const res = await server.request('GET', path);
       expect(res.status, path).toBe(200);
+    }
+  });
+
+  it('/metrics is public only where the operator says so (metricsPublic)', async () => {
+    const open = await startTestServer(dialect, { screen: fakeScreen, config: { metricsPublic: true } });
+    try {
+      const res = await open.request('GET', '/metrics');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('haven_http_requests_total');
+    } finally {
+      await open.close();
     }
   });
 
