@@ -65,6 +65,7 @@ CASES.hotel_booking = [{ text: '考试，考驾照，再加上旅游，全国各
 CASES.complaint_about_goods = [{ text: '这个充电宝就是垃圾，用两天就坏了', without: '这个充电宝就是垃圾', label: 'insult', engine: fakeModel }]; // round 8
 CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit is', label: 'insult', engine: fakeModel }]; // round 8
 CASES.proper_names = [{ text: "I'm a big fan of Dick Van Dyke", without: "I'm a big fan of", label: 'insult', engine: fakeModel }]; // round 9
+CASES.pickup_meetup = [{ text: "I'll be at your door at 6 to pick up the bike, is that ok?", without: "I'll be at your door at 6", label: 'threat' }]; // round 23
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
@@ -122,6 +123,14 @@ describe('`except` terms cancel a context anywhere in the message', () => {
       expect(r.mitigations ?? []).toEqual([]);
     }
     expect(engine.screen({ text: "I'll kill you in ranked tonight lol" }).verdict).toBe('allow');
+  });
+  it('a pickup does not excuse a weapon, nor a victim\'s word the data handed over next to it (round 23)', () => {
+    for (const text of ["I'll be at your door at 6 to pick up the bike, bring a knife", '这人已经被开盒了，信息都在这']) {
+      const r = engine.screen({ text });
+      expect(r.verdict, JSON.stringify(r)).not.toBe('allow');
+      expect(r.mitigations ?? []).toEqual([]);
+    }
+    expect(engine.screen({ text: '我被开盒了，怎么办，已经报警' }).verdict).toBe('allow');
   });
   it('an except list must be a non-empty list of terms', () => {
     const base = { id: 'x', reason: 'r', lowers: ['threat'], terms: ['gg'] };

@@ -1,8 +1,9 @@
 /**
- * Rounds 9 to 22 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 23 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
- * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age…).
+ * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
+ * at the door…).
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultEngine } from '../../src/default-engine.ts';
@@ -195,6 +196,32 @@ describe('round 21 (minors)', () => {
   ])('%s → %s (%s)', screensAs(withDetectors));
 });
 
+describe('round 23 (doxxing and threats: other phrasings, evasions)', () => {
+  it.each([
+    // doxxing
+    ["I can find anyone's home address, just send me their username", 'doxxing', 'hold'],
+    ['这个up主的老婆在哪个医院上班，有人知道吗', 'doxxing', 'hold'],
+    ['her dad is the principal at Riverside High, go tell him what she did', 'doxxing', 'hold'],
+    ['sfz号我已经查到了，要不要发出来', 'doxxing', 'hold'],
+    ['我有他家的地zhi，谁要', 'doxxing', 'hold'],
+    ['这人已经被开盒了，信息都在这', 'doxxing', 'hold'],
+    ['i know her ex, i can get you her new number', 'doxxing', 'hold'],
+    ['专业查任何人的住址，价格私聊', 'doxxing', 'hold'],
+    ['再不还钱就把你的照片和单位挂出去', 'doxxing', 'hold'], // a threat to publish stays doxxing (hold), as the blind sets label it
+    // threats
+    ['你住哪我门儿清，晚上走路注意点', 'threat', 'block'],
+    ['wo zhidao ni zhu nar', 'threat', 'block'],
+    ['ur family better watch out', 'threat', 'block'],
+    ['信不信我一把火烧了你的店', 'threat', 'block'],
+    ["I'll slash your tires", 'threat', 'block'],
+    ["report me again and you'll be looking for a new job", 'threat', 'block'],
+    ['弄s你', 'threat', 'block'],
+    ['你女儿挺可爱的，放学一个人回家吧', 'threat', 'hold'],
+    ['nice car. would be a shame if it caught fire', 'threat', 'block'],
+    ['ni jia address 我有了, see you soon', 'threat', 'block'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
+
 describe('round 22: a denial does not hide the claim next to it', () => {
   it.each([
     ['同性恋都是病，应该治', 'hate'],
@@ -217,7 +244,7 @@ describe('context words do not excuse the abuse around them', () => {
   });
 });
 
-describe('round 9 to 22 false positives stay allowed', () => {
+describe('round 9 to 23 false positives stay allowed', () => {
   const withModel = createDefaultEngine();
   it.each([
     'prescription glasses frames for sale',
@@ -323,6 +350,33 @@ describe('round 9 to 22 false positives stay allowed', () => {
     '穆斯林朋友的开斋节快乐',
     'my gay brother is getting married next month!',
     '残疾人运动员在残奥会上表现出色',
+    // round 23 (look-alikes of doxxing and threats; the pickup, the asked-for address and the fever were flagged)
+    '我的地址是北京市朝阳区望京西园三区5号楼，电话13812345678，麻烦发顺丰',
+    'Ship to my place please: 42 Elm Street, Springfield, my phone is 555-0134',
+    '我们店地址：上海市静安区南京西路1266号，欢迎到店自提',
+    '我的手机号13912345678，快递到了打我电话',
+    'Police arrested a man who threatened to kill a streamer, the news said',
+    '新闻：男子因在网上威胁他人被拘留',
+    '请问孩子上小学应该报哪个学校？我们住海淀',
+    'see you at the office tomorrow at 9',
+    '明天的课在三教201，大家别走错',
+    '你住哪个区？我看看运费',
+    "what's your address for delivery?",
+    '我女儿在实验小学上学，这套校服穿不下了，出给有需要的',
+    '我爸在医院上班，所以周末才有空发货',
+    '有人在群里发了我的电话和地址，我该怎么举报？',
+    '快递员说放你家门口了，你看看收到没',
+    '开盒即食，保质期12个月',
+    '这个盲盒开盒视频太好看了',
+    "I'll be at your door at 6 to pick up the bike, is that ok?",
+    'send me your address, see you soon',
+    '孩子发烧了你家有退烧药吗',
+    '我点了你家的奶茶，什么时候送到',
+    'burn your calories at home with this mat',
+    '快递单号我已经查到了，要不要发出来给你看',
+    '地址我有了，明天发货',
+    '我被开盒了，怎么办，已经报警',
+    'please check your tires before the trip, and your brakes',
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
