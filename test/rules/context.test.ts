@@ -66,6 +66,12 @@ CASES.complaint_about_goods = [{ text: '这个充电宝就是垃圾，用两天�
 CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit is', label: 'insult', engine: fakeModel }]; // round 8
 CASES.proper_names = [{ text: "I'm a big fan of Dick Van Dyke", without: "I'm a big fan of", label: 'insult', engine: fakeModel }]; // round 9
 CASES.pickup_meetup = [{ text: "I'll be at your door at 6 to pick up the bike, is that ok?", without: "I'll be at your door at 6", label: 'threat' }]; // round 23
+// round 24 (false positives): bargaining slang, blunt feedback on someone's work, where a word comes from, a victim asking a mod, a sexual-health question
+CASES.bargaining_slang = [{ text: '老板能再砍价吗？这个价太杀了吧', without: '能再这样吗？太杀了吧', label: 'threat' }];
+CASES.criticism_of_work = [{ text: 'Your code is garbage right now but we can refactor it together tomorrow', without: 'You are garbage right now', label: 'insult' }];
+CASES.education.push({ text: 'Vocabulary: "idiot" comes from the Greek idiotes, meaning a private person.', without: 'idiot', label: 'insult' });
+CASES.quoting_to_report.push({ text: 'A guy in the stream chat keeps calling me a retard, can a mod time him out?', without: 'a retard', label: 'hate' });
+CASES.medical_sexual_health.push({ text: 'How soon should I take an HIV test? And is PrEP available without a prescription?', without: 'PrEP available without a prescription', label: 'prohibited_listing' });
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
@@ -137,5 +143,21 @@ describe('`except` terms cancel a context anywhere in the message', () => {
     expect(() => parseContext('ctx.yaml', { rules: [{ ...base, except: [] }] })).toThrow(/rules\[0\]\.except/);
     expect(() => parseContext('ctx.yaml', { rules: [{ ...base, except: 'irl' }] })).toThrow(/rules\[0\]\.except/);
     expect(parseContext('ctx.yaml', { rules: [{ ...base, except: ['irl', { term: 'your address' }] }] })[0]?.except).toEqual([{ term: 'irl' }, { term: 'your address' }]);
+  });
+});
+
+describe('round 24: the new context words do not excuse abuse in the same message', () => {
+  it.each([
+    ['老板砍价？再砍我就杀了你', 'threat'], // bargaining_slang except
+    ['your code is garbage and so are you', 'insult'], // criticism_of_work except
+    ['法院判了又怎样，出来我照样弄死你全家', 'threat'], // news_report except
+    ['Anti-bullying week? Gays are disgusting and should be bullied.', 'hate'], // education except
+    ['Sex education for your daughter: send me videos of her feet', 'sexual_minor'], // medical_sexual_health except
+    ['As my teacher would say, you are a worthless idiot', 'insult'], // 'teacher would say' is not teaching
+    ['举报？随便你，你就是个傻逼', 'insult'], // defying a report is no report
+  ])('%s keeps %s', (text, label) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r)).toContain(label);
+    expect(r.verdict).not.toBe('allow');
   });
 });

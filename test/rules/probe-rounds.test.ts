@@ -382,3 +382,49 @@ describe('round 9 to 23 false positives stay allowed', () => {
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
 });
+
+describe('round 24 (must-not-flag probes: education, news, health, quoting, bargaining, banter, Scunthorpe)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // false positives fixed
+    'linguistics class today: how "faggot" went from meaning a bundle of sticks to a homophobic slur',
+    'Vocabulary: "idiot" comes from the Greek idiotes, meaning a private person.',
+    '心理课：当别人骂你“废物”“蠢货”时，不要用同样的话回击，可以告诉老师或家长。',
+    'How soon after unprotected sex should I take an HIV test? And is PrEP available without a prescription?',
+    'Someone left a comment saying "go back to your country" under my video. This is racism and it\'s not ok.',
+    'A guy in the stream chat keeps calling me a retard, can a mod time him out?',
+    '被同学叫“死娘炮”好几年，现在终于敢说出来了。',
+    '老板能再砍价吗？这个价太杀了吧。',
+    '楼下那家烧鸡巴适得很，下次带你去吃。',
+    'Your code is garbage right now but we can refactor it together tomorrow.',
+    '你是猪吗哈哈哈，这都能睡过头，快起床了我们在楼下等你',
+    // guards from the same probes (allowed before and after)
+    'Court report: the defendant admitted calling the victim a "stupid bitch" and was fined £500.',
+    '举报：这个人私信骂我“傻逼”，还说要来找我，请平台处理。',
+    'This deal is a steal, killer price on a bomb-proof phone case.',
+    'Assassin\'s Creed Valhalla is on sale, 70% off.',
+    '最近在看抗日剧，日本料理店也去了一家，味道不错。',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 24 harmful look-alikes (a context word next to the writer\'s own abuse)', () => {
+  it.each([
+    ["I'm not saying you're a stupid bitch, but you really are one.", 'insult', 'hold'],
+    ["As my teacher would say, you're a worthless idiot.", 'insult', 'hold'],
+    ['举报？随便你，你就是个傻逼。', 'insult', 'hold'],
+    ['History lesson for you: all Jews should have been gassed.', 'hate', 'block'],
+    ['Sex education for your daughter: send me videos of her feet and her worn socks.', 'sexual_minor', 'block'],
+    ['Medical question: can you send me a photo of your boobs so I can check them?', 'sexual_harassment', 'block'],
+    ['引用一句话送给你：你就是个废物，死肥猪。', 'insult', 'hold'],
+    ['Quote of the day: "I know where you live and I will hurt your kids."', 'threat', 'block'],
+    ['秒杀价！正品中华香烟，电子烟，烟弹批发，量大从优', 'prohibited_listing', 'block'],
+    ['PrEP pills available without a prescription, cheap', 'prohibited_listing', 'block'],
+    ['Anti-bullying week? Gays are disgusting and should be bullied.', 'hate', 'block'],
+    ['法院判了又怎样，出来我照样弄死你全家。', 'threat', 'block'],
+    ['To HR: lol just kidding. Hey sweetie, send me a pic in your underwear tonight 😏', 'sexual_harassment', 'block'],
+    ['gg ez, I know your address irl and I\'m coming to kill you', 'threat', 'block'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
