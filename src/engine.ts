@@ -12,7 +12,8 @@ import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
 import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
 import { isAlnum, isHan } from './normalize/chars.ts';
 import { normalize } from './normalize/pipeline.ts';
-import { ContextRules } from './policy/context.ts';
+import { ContextRules, type ContextHit } from './policy/context.ts';
+import { inReach, layout, sentenceReach, type Span, type TextLayout } from './policy/sentences.ts';
 import { defaultPolicy, labelVerdict, lessSevere, moreSevere, type Policy } from './policy/policy.ts';
 import {
   LABELS,
@@ -103,6 +104,60 @@ export function operatorTermsDetector(policy: Policy): Detector | null {
   };
 }
 
+/**
+ * Context lowers findings, not whole labels (round 25): each finding keeps its own verdict, and a context rule
+ * lowers those of its labels that its cues reach — anywhere for `reach: message`, else the cue's sentence, the
+ * next one after a colon, and quoted spans (src/policy/sentences.ts). A label's verdict is then its strongest
+ * finding's, so a report word in one sentence no longer excuses a fresh insult in the next. A rule is listed
+ * under `mitigations` with the labels whose verdict it brought down.
+ */
+function lowerByContext(
+  hits: ContextHit[],
+  findings: Finding[],
+  byRules: ReadonlySet<Label>,
+  verdicts: Map<Label, Verdict>,
+  mitigations: Mitigation[],
+  own: (f: Finding) => Verdict,
+  text: string,
+): void {
+  const lowered = findings.map(own);
+  // where a finding lies: the co-occurrence findings of one rule (one per group) count as one span
+  const cooc = new Map<string, { start: number; end: number }>();
+  for (const f of findings) {
+    if (!f.rule.startsWith('cooc:')) continue;
+    const u = cooc.get(f.rule);
+    cooc.set(f.rule, u ? { start: Math.min(u.start, f.start), end: Math.max(u.end, f.end) } : { start: f.start, end: f.end });
+  }
+  let textLayout: TextLayout | undefined;
+  const touchedBy: Array<Set<Label>> = [];
+  for (const hit of hits) {
+    const touched = new Set<Label>();
+    touchedBy.push(touched);
+    if (hit.rule.unless?.some((l) => verdicts.has(l) && !hit.rule.lowers.includes(l))) continue;
+    let reach: Span[] | null = null; // null: the whole message
+    if ((hit.rule.reach ?? 'sentence') === 'sentence') {
+      const l = (textLayout ??= layout(text));
+      reach = hit.cues.flatMap((c) => sentenceReach(l, c.start, text));
+    }
+    findings.forEach((f, i) => {
+      if (!hit.rule.lowers.includes(f.label) || (hit.rule.scope === 'model' && byRules.has(f.label))) return;
+      const at = cooc.get(f.rule) ?? f;
+      if (reach && textLayout && !inReach(reach, textLayout.quotes, at.start, at.end)) return;
+      const v = lessSevere(lowered[i] ?? 'allow', hit.rule.to);
+      if (v === lowered[i]) return;
+      lowered[i] = v;
+      touched.add(f.label);
+    });
+  }
+  const before = new Map(verdicts);
+  verdicts.clear();
+  findings.forEach((f, i) => verdicts.set(f.label, moreSevere(verdicts.get(f.label) ?? 'allow', lowered[i] ?? 'allow')));
+  hits.forEach((hit, k) => {
+    const labels = LABELS.filter((l) => touchedBy[k]?.has(l) && verdicts.get(l) !== before.get(l));
+    if (labels.length > 0) mitigations.push({ rule: `context:${hit.rule.id}`, reason: hit.rule.reason, labels });
+  });
+}
+
 /** Build an engine: rules and policy compiled once; `screen()` is then pure and synchronous. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const policy = options.policy ?? defaultPolicy();
@@ -159,18 +214,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const labels = LABELS.filter((l) => verdicts.has(l));
     const byRules = new Set(findings.filter((f) => f.rule !== 'model').map((f) => f.label));
     const mitigations: Mitigation[] = [];
-    for (const hit of context.find(normalized)) {
-      if (hit.rule.unless?.some((l) => verdicts.has(l) && !hit.rule.lowers.includes(l))) continue;
-      const lowered = labels.filter(
-        (l) =>
-          hit.rule.lowers.includes(l) &&
-          !(hit.rule.scope === 'model' && byRules.has(l)) &&
-          (verdicts.get(l) ?? 'allow') !== lessSevere(verdicts.get(l) ?? 'allow', hit.rule.to),
-      );
-      if (lowered.length === 0) continue;
-      for (const l of lowered) verdicts.set(l, hit.rule.to);
-      mitigations.push({ rule: `context:${hit.rule.id}`, reason: hit.rule.reason, labels: lowered });
-    }
+    const hits = context.find(normalized);
+    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, (f) => lessSevere(labelVerdict(policy, f.label, doc.surface), SEVERITY_VERDICT[f.severity]), text);
 
     let verdict: Verdict = 'allow';
     for (const v of verdicts.values()) verdict = moreSevere(verdict, v);

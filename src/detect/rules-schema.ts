@@ -59,6 +59,14 @@ export interface ContextRule {
    * a lexicon hit in the same text still counts.
    */
   scope?: 'all' | 'model';
+  /**
+   * Where in the message a cue lowers findings (round 25). `sentence` (default): only findings in the cue's own
+   * sentence, in the next sentence when the cue's sentence ends with a colon, and inside quoted spans — so
+   * "I reported him. You're a worthless piece of shit" keeps the writer's own insult. `message`: anywhere in
+   * the message, for genre cues (game chat, a buyer's own delivery data, a joke about spoilers) whose context
+   * is the whole message; their `except` terms are what steps outside it.
+   */
+  reach?: 'sentence' | 'message';
 }
 
 export class RuleFileError extends Error {
@@ -182,7 +190,7 @@ export function parseContext(file: string, raw: unknown): ContextRule[] {
   return raw.rules.map((r: unknown, i: number): ContextRule => {
     const field = `rules[${i}]`;
     if (!isObj(r)) throw new RuleFileError(file, field, 'must be a mapping');
-    checkKeys(file, field, r, ['id', 'reason', 'lowers', 'to', 'terms', 'unless', 'except', 'scope']);
+    checkKeys(file, field, r, ['id', 'reason', 'lowers', 'to', 'terms', 'unless', 'except', 'scope', 'reach']);
     if (r.except !== undefined && (!Array.isArray(r.except) || r.except.length === 0)) throw new RuleFileError(file, `${field}.except`, 'must be a non-empty list');
     if (!Array.isArray(r.terms) || r.terms.length === 0) throw new RuleFileError(file, `${field}.terms`, 'must be a non-empty list');
     return {
@@ -194,6 +202,7 @@ export function parseContext(file: string, raw: unknown): ContextRule[] {
       ...(r.unless !== undefined ? { unless: enumList(file, `${field}.unless`, r.unless, LABELS) } : {}),
       ...(Array.isArray(r.except) ? { except: r.except.map((t: unknown, j: number) => term(file, `${field}.except[${j}]`, t)) } : {}),
       ...(r.scope !== undefined ? { scope: oneOf(file, `${field}.scope`, r.scope, ['all', 'model'] as const) } : {}),
+      ...(r.reach !== undefined ? { reach: oneOf(file, `${field}.reach`, r.reach, ['sentence', 'message'] as const) } : {}),
     };
   });
 }

@@ -8,8 +8,11 @@ import type { NormalizedText } from '../normalize/types.ts';
 
 export interface ContextHit {
   rule: ContextRule;
+  /** The first cue of the rule in the text. */
   start: number;
   end: number;
+  /** Every cue of the rule in the text, in order (a `reach: sentence` rule covers each cue's sentence). */
+  cues: Array<{ start: number; end: number }>;
 }
 
 export class ContextRules {
@@ -32,20 +35,28 @@ export class ContextRules {
     );
   }
 
-  /** The context rules present in a text (one hit per rule, the first), less those an `except` term cancels. */
+  /**
+   * The context rules present in a text (one hit per rule, with all its cues), less those an `except` term
+   * cancels: an `except` term cancels its rule anywhere in the message, whatever the rule's reach.
+   */
   find(doc: NormalizedText): ContextHit[] {
     const found = this.index.find(doc);
     if (found.length === 0) return [];
     let cancelled: Set<number> | null = null;
     for (const hit of found) if (hit.value < 0) (cancelled ??= new Set()).add(-hit.value - 1);
-    const seen = new Set<number>();
-    const hits: ContextHit[] = [];
+    const byRule = new Map<number, ContextHit>();
     for (const hit of found) {
-      if (hit.value < 0 || seen.has(hit.value) || cancelled?.has(hit.value)) continue;
-      seen.add(hit.value);
+      if (hit.value < 0 || cancelled?.has(hit.value)) continue;
+      const seen = byRule.get(hit.value);
+      if (seen) {
+        seen.cues.push({ start: hit.start, end: hit.end });
+        continue;
+      }
       const rule = this.rules[hit.value];
-      if (rule) hits.push({ rule, start: hit.start, end: hit.end });
+      if (rule) byRule.set(hit.value, { rule, start: hit.start, end: hit.end, cues: [{ start: hit.start, end: hit.end }] });
     }
+    const hits = [...byRule.values()];
+    for (const h of hits) h.cues.sort((a, b) => a.start - b.start);
     return hits;
   }
 }

@@ -66,6 +66,8 @@ CASES.complaint_about_goods = [{ text: '这个充电宝就是垃圾，用两天�
 CASES.slang_praise = [{ text: 'this shit is fire 🔥', without: 'this shit is', label: 'insult', engine: fakeModel }]; // round 8
 CASES.proper_names = [{ text: "I'm a big fan of Dick Van Dyke", without: "I'm a big fan of", label: 'insult', engine: fakeModel }]; // round 9
 CASES.pickup_meetup = [{ text: "I'll be at your door at 6 to pick up the bike, is that ok?", without: "I'll be at your door at 6", label: 'threat' }]; // round 23
+// round 25: a warning header reaches the whole message (reach: message); the narration after it is what the person did
+CASES.warning_header = [{ text: '大家小心这个买家。他一直要我女儿穿过的袜子，还要没洗的。', without: '他一直要我女儿穿过的袜子，还要没洗的。', label: 'sexual_minor' }];
 // round 24 (false positives): bargaining slang, blunt feedback on someone's work, where a word comes from, a victim asking a mod, a sexual-health question
 CASES.bargaining_slang = [{ text: '老板能再砍价吗？这个价太杀了吧', without: '能再这样吗？太杀了吧', label: 'threat' }];
 CASES.criticism_of_work = [{ text: 'Your code is garbage right now but we can refactor it together tomorrow', without: 'You are garbage right now', label: 'insult' }];

@@ -428,3 +428,61 @@ describe('round 24 harmful look-alikes (a context word next to the writer\'s own
     ['gg ez, I know your address irl and I\'m coming to kill you', 'threat', 'block'],
   ])('%s → %s (%s)', screensAs(withDetectors));
 });
+
+// round 25 (context scope): a context word in one sentence no longer excuses the writer's own fresh abuse in another
+// (before: 2/32 caught; after: 26/32), while reports, news and warnings that tell the abuse over several sentences
+// stay allowed (39/40 before and after). Left: a third-person insult after a report ("Well he's a fucking cunt"
+// tells rather than turns on the reader), cues of message-wide rules (a warning header, 忘带 banter), 'study' (news).
+describe('context scope: a cue reaches its own sentence, not fresh abuse in the next', () => {
+  it.each([
+    ['举报了，他骂我傻逼。你也是个傻逼', 'insult', 'hold'],
+    ['news: the attacker was jailed. and I will find you and kill you tonight', 'threat', 'block'],
+    ["I reported him yesterday. You're a worthless piece of shit.", 'insult', 'hold'],
+    ['截图已经发给平台了。你这个死肥猪', 'insult', 'hold'],
+    ["Police arrested the guy. I know where you live, you're next", 'threat', 'block'],
+    ['已报警。你全家都得死', 'threat', 'block'],
+    ['Someone posted a slur in chat, mods pls remove. Anyway you retarded faggot', 'hate', 'block'],
+    ['she said I was annoying. shut up you dumb bitch', 'insult', 'hold'],
+    ['新闻说今天有暴雨。我要杀了你', 'threat', 'block'],
+    ["According to the forecast it's sunny. Kill yourself.", 'threat', 'block'],
+    ["Lesson 3 is on Monday. You're a stupid cunt.", 'insult', 'hold'],
+    ["I'm such an idiot. And you're an even bigger idiot, you moron", 'insult', 'hold'],
+    ["your code is garbage. you're garbage too, loser", 'insult', 'hold'],
+    ["This item is a scam, don't fall for it. I know your address, I'll burn your house down", 'threat', 'block'],
+    ['Breaking: new phone released! Go back to your country you dirty chink', 'hate', 'block'],
+    ['据报道明天降温。你这种残废就该去死', 'hate', 'block'],
+    ['警方已经介入了。我照样弄死你', 'threat', 'block'],
+    ["The survey closes Friday. Send me a pic of your daughter's feet", 'sexual_minor', 'block'],
+  ])('%s → %s (%s)', (text, label, verdict) => {
+    const r = withDetectors.screen({ text });
+    expect(r.labels, JSON.stringify(r)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+  const withModel = createDefaultEngine();
+  it.each([
+    'I want to report this user. He wrote: you stupid bitch',
+    'I want to report this user. He wrote: "I will find you and kill you"',
+    '举报这个人。他私信我：你就是个傻逼',
+    "Breaking news: a man was arrested in Leeds. He had shouted 'go back to your country' at a bus driver.",
+    '警方通报：一男子在网上发布威胁言论。他在视频中称“我要杀了你全家”。',
+    '心理课：面对网络暴力怎么办？比如有人说“你去死吧”，要马上告诉老师。',
+    "My manager said something awful. He told me 'wear a short skirt to the client dinner'.",
+    '被人骚扰了好几天。他说：我知道你住哪，你等着。',
+    "Someone sent me this. 'you're a fat ugly whore'. What should I do?",
+    '大家小心这个买家。他一直要我女儿穿过的袜子，还要没洗的。',
+    'Warning: scammers here ask you to pay outside the app. They say: add me on WhatsApp for a discount.',
+    '新闻：某男子被判刑。他曾在网上辱骂受害人“死肥猪”。',
+    "This is racism. He wrote 'chinks go home' under my post.",
+    'Reported. The message said: send me your nudes or else.',
+    "Got a DM today. It said 'kill yourself'. Blocking and reporting.",
+    'PSA! There is a guy messaging kids on here. He asks for pictures of their feet.',
+    '领导让我陪客户喝酒，还让我穿短裙。这正常吗？',
+    "This guy said I'm a whore and that he'd find me. I reported him.",
+    '这个人天天私信我，说要弄死我全家。已报警。',
+    '防骗提醒。骗子会让你加微信私下转账。',
+    "gg wp! I'll kill you next round lol",
+  ])('%s stays allowed', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
