@@ -486,3 +486,129 @@ describe('context scope: a cue reaches its own sentence, not fresh abuse in the 
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
 });
+
+// round 26 (threat probes, docs/engine.md): 62 threats written before reading the rules, 48 innocent look-alikes;
+// before: 32/62 caught, 45/48 allowed; after: 62/62, 48/48 (and 15 look-alikes that the new rules first blocked)
+describe('round 26 (threats: violent intent with no listed term, a third person or a group, incitement, livestream, conditions, evasions)', () => {
+  it.each([
+    // first-person intent, a third person or a group
+    ["I'm going to stab him tomorrow at school", 'threat', 'block'],
+    ['tomorrow I will end him', 'threat', 'block'],
+    ['I am going to hurt that teacher so bad', 'threat', 'block'], // 'teacher' no longer reads as the education word 'teach'
+    ['gonna shoot every one of them at the mosque friday', 'threat', 'block'],
+    ['her boyfriend is going to get stabbed next time i see him', 'threat', 'block'],
+    ['gonna shoot up the office monday', 'threat', 'block'],
+    ["i'm bringing my dad's gun to class tomorrow", 'threat', 'block'],
+    ['明天去他公司砍人', 'threat', 'block'],
+    ['我要弄死他，明天就动手', 'threat', 'block'],
+    ['他再敢来我就捅了他', 'threat', 'block'],
+    ['这群人我见一个砍一个', 'threat', 'block'],
+    ['新闻：某某昨天被我捅死，等着吧', 'threat', 'block'], // 新闻 does not excuse 被我捅死
+    // incitement
+    ['someone should beat her up', 'threat', 'block'],
+    ['somebody needs to put a bullet in that guy', 'threat', 'block'],
+    ['谁去把他腿打断，我出五千', 'threat', 'block'],
+    // livestream chat
+    ['主播下播小心点', 'threat', 'block'],
+    ['下播之后你就知道了', 'threat', 'hold'],
+    ["we'll be waiting outside your stream house", 'threat', 'block'],
+    ['主播你出门注意点，我们在楼下等你', 'threat', 'block'],
+    ['streamer better lock the doors tonight', 'threat', 'block'],
+    // conditions
+    ['delete the review or else', 'threat', 'block'],
+    ["take the post down or you'll regret it", 'threat', 'block'],
+    ['不删帖你试试', 'threat', 'block'],
+    ['不退钱我就去你店里砍你', 'threat', 'block'],
+    // property and job
+    ['你的店明天就别想开了，我找人砸', 'threat', 'block'],
+    ["keep complaining and you won't have a job monday", 'threat', 'block'],
+    // evasions: homophone, mixed language, leetspeak
+    ['刹了你', 'threat', 'block'],
+    ['我要kill了你', 'threat', 'block'],
+    ['i will sh00t u', 'threat', 'block'],
+    ['mixed: 我 will find 你 and 砍你', 'threat', 'block'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+
+  it('nmsl is an insult, not a threat', () => {
+    const r = withDetectors.screen({ text: 'nmsl' });
+    expect(r.labels).toContain('insult');
+    expect(r.labels).not.toContain('threat');
+  });
+});
+
+describe('round 26 look-alikes stay allowed', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // false positives the probes found (blocked before)
+    'I’m going to beat you at chess tomorrow',
+    "don't forget to bring a knife for the cake",
+    'never bring a knife to a gunfight',
+    // found while fixing (the new rules blocked them at first)
+    "I'm going to kill him tomorrow in the debate, I've prepped all week",
+    "I'll tell him tomorrow, it's going to hurt her feelings",
+    'prices are going to shoot up next week',
+    'my heart rate tends to shoot up at the office',
+    '谁去帮我砍他一刀，拼多多差一点',
+    '主播下播之后记得看私信，你就知道了',
+    '我们在楼下等你，主播快来吃饭',
+    "主播 we'll be waiting outside the venue for the meet and greet!",
+    '主播晚上锁好门窗，最近小偷多',
+    'delete the post if you want, or else just edit it',
+    '删帖你试试看能不能恢复',
+    'boss被我砍死了，下一个关卡等着我',
+    // game, cooking, bargaining, praise, news, fiction, laughter, pests, martial arts, school, work
+    "I'll kill you next round, noob",
+    '下一把我肯定杀了你，等着',
+    'first slaughter the chicken, then pluck it',
+    '杀鸡的时候先放血',
+    '老板砍价砍得太狠了',
+    '能便宜点吗，帮我杀个价',
+    'this song kills',
+    'that outfit is killing it',
+    'Police said a man stabbed two people at the station on Monday',
+    '新闻：昨天一男子在地铁站持刀伤人，已被警方控制',
+    'The novel follows a hitman who plans to shoot the senator at the gala',
+    '小说讲的是主角为了复仇，决定杀了仇人',
+    "I'm dying lol",
+    '笑死我了',
+    '笑死，这主播太逗了',
+    'pest control will kill the rats tomorrow',
+    '灭蟑螂最好用的药',
+    'my martial arts class teaches how to disarm a knife attacker',
+    '周末去上武术课，学刀术',
+    'see you at school tomorrow',
+    'please send me the report by Monday or else we miss the deadline',
+    'please have the report on my desk by monday',
+    '主播下播早点休息，明天见',
+    "we'll be waiting for your next stream!",
+    '🔪 chef knife set, 8 pieces, barely used',
+    'this cake is to die for 😍',
+    '厨房刀具套装🔪，九成新',
+    '这个bug我今天一定要干掉它',
+    'kill the lights when you leave',
+    '我要砍了这棵树，太挡光了',
+    'the hitman movie was killer, you should go see it',
+    '明天去公司砍需求，产品经理太能加了',
+    "I'm shooting her engagement photos tomorrow at the park",
+    "I'm going to beat him at tennis tomorrow",
+    'someone should beat him at his own game',
+    "he's going to stab him in the back at the meeting tomorrow, classic office politics",
+    '主播下播路上小心点哦',
+    '主播下播后记得吃饭，明天见',
+    '不删帖也没关系，我就是提个建议',
+    '大家去他家门口给他过生日吧',
+    "I'm going to kill it at the presentation tomorrow",
+    '作业太多了，气得我想砍人',
+    'lock the doors tonight, the storm is coming',
+    '帮我砍一刀，明天就截止了',
+    'shoot up the office group chat if you need anything monday',
+    'Students may not bring a knife to school. Reminder from the principal',
+    "I'm taking my knives to work, new chef job starts monday",
+    'someone should shoot him a message about the meeting',
+    '新闻：男子昨日在学校门口砍人，已被警方控制',
+    'lock your doors tonight, there were break-ins on our street',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
