@@ -35,7 +35,7 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
     clean: ['漆黑鬼屋主题密室逃脱券两张', '玉米棒子面', '黑人牙膏整箱出', '我只拿两件', '还有人要吗', '木珠手串', '中国男人和外国男人', '黑皮鞋42码', '一棒子打死所有人', '杀毒软件能杀光病毒吗', '小母狗三个月大找领养', '母猪饲料批发'],
   },
   'insult.en': {
-    found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead', 'you absolute bellend', 'what a knobhead', 'knn cheebai'],
+    found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead', 'you absolute bellend', 'what a knobhead', 'knn cheebai', 'you are a b i t c h', 'what a w h o r e'],
     clean: ['fuck yeah, we won!', 'Assassin’s Creed disc', 'The Muppet Show was great', "he's such a muppet fan"],
   },
   'insult.zh': {

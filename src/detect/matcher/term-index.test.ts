@@ -73,6 +73,21 @@ describe('TermIndex regressions', () => {
     expect(find(specs, 'raaaape')).toEqual(['raaaape']);
   });
 
+  it('a spaced-out word after the article "a" or "I" starts a word (such a l o s e r is not "aloser")', () => {
+    const specs: Array<TermSpec<string>> = [
+      { term: 'loser', value: 'x' },
+      { term: 'ass', value: 'y' },
+      { term: 'slam', value: 'z' },
+    ];
+    expect(find(specs, 'u r such a l o s e r')).toEqual(['l o s e r']);
+    expect(find(specs, 'what a l.o.s.e.r')).toEqual(['l.o.s.e.r']);
+    expect(find(specs, 'a s s')).toEqual(['a s s']); // the a is part of the word here, as before
+    expect(find(specs, 'c l a s s')).toEqual([]); // a run that does not begin with a or i: no split inside
+    expect(find(specs, 'ca s s')).toEqual([]);
+    // the price: a spaced-out word whose rest is a term reads as that term ('i s l a m' holds 'slam')
+    expect(find(specs, 'i s l a m')).toEqual(['s l a m']);
+  });
+
   it('ki11 reads as kill', () => {
     expect(find([{ term: 'kill you', value: 'x' }], 'ki11 you')).toEqual(['ki11 you']);
   });

@@ -15,7 +15,7 @@ import { checksumArrays, hashSources, keyHash, packArrays, readCache, unpackArra
 import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
 import { PINYIN_READINGS } from '../../normalize/tables.ts';
-import type { NormalizedText } from '../../normalize/types.ts';
+import type { NormalizedText, View } from '../../normalize/types.ts';
 import { CACHE_DIR, packagePath } from '../../paths.ts';
 import { AhoCorasick, Occurrences, type AutomatonArrays } from './aho-corasick.ts';
 
@@ -424,7 +424,7 @@ export class TermCatalog {
       const e = found.end(i);
       const c = m.text.values[p] as Compiled;
       const s = e - (m.text.lengths[p] as number);
-      if (!boundaryOk(sk.text, s, e, c)) continue;
+      if (!boundaryOk(sk, doc.original, s, e, c)) continue;
       if (!runsOk(sk.runs, s, c)) continue;
       if (c.allow.length > 0 && allowed(sk.text, s, c)) continue;
       const start = sk.start[s] ?? 0;
@@ -492,11 +492,34 @@ function foundByText(byText: readonly number[], id: number, start: number, end: 
   return false;
 }
 
-function boundaryOk(text: string, s: number, e: number, c: Compiled): boolean {
+function boundaryOk(view: View, original: string, s: number, e: number, c: Compiled): boolean {
   if (c.mode === 'substring') return true;
-  if (c.latinStart && s > 0 && isAlnum(text.charCodeAt(s - 1))) return false;
+  const text = view.text;
+  if (c.latinStart && s > 0 && isAlnum(text.charCodeAt(s - 1)) && !afterSpacedArticle(view, original, s)) return false;
   if (c.mode === 'word' && c.latinEnd && e < text.length && isAlnum(text.charCodeAt(e))) return false;
   return true;
+}
+
+/**
+ * "such a l o s e r": the normalizer joins spaced-out letters into one word ("aloser"), and cannot know that the
+ * first letter was the word "a" (or "I") without a dictionary — "a s s" must stay "ass". The matcher can: a hit
+ * that starts on the second letter of a joined run whose first letter is a or i, where both that letter and the
+ * hit's first two letters were spaced apart in the original, starts a word. ("c l a s s" holds no such hit: its
+ * run does not begin with a or i.)
+ */
+function afterSpacedArticle(view: View, original: string, s: number): boolean {
+  const prev = view.text.charCodeAt(s - 1);
+  if (prev !== 0x61 && prev !== 0x69) return false; // a, i (the views are lower case)
+  if (s >= 2 && isAlnum(view.text.charCodeAt(s - 2))) return false;
+  return spacedApart(view, original, s - 1) && spacedApart(view, original, s);
+}
+
+/** Were view units k and k + 1 separated by whitespace in the original? */
+function spacedApart(view: View, original: string, k: number): boolean {
+  const from = view.end[k] ?? 0;
+  const to = view.start[k + 1] ?? 0;
+  for (let x = from; x < to; x++) if (/\s/.test(original[x] as string)) return true;
+  return false;
 }
 
 /** Does a match by sound over [s, e) cross sentence punctuation (a syllable marked 2 inside it)? */
