@@ -31,8 +31,8 @@ const EXAMPLES: Record<string, { found: string[]; clean: string[] }> = {
     clean: ['Niger is a country in West Africa', 'a raccoon in the garden', 'Maine Coon kittens for sale', 'flame retardant spray', 'a niggling knee injury', 'faggots and peas for tea', 'spic and span cleaner', 'a holiday on Lesbos island', 'tranny rebuilt, runs great', 'a chink in the armour', 'honky tonk bar'],
   },
   'hate.zh': {
-    found: ['黑鬼滚出去', '死基佬', 'si ji lao', '泥哥来了', '支那人', '女的就该回家'],
-    clean: ['漆黑鬼屋主题密室逃脱券两张', '玉米棒子面', '黑人牙膏整箱出', '我只拿两件', '还有人要吗', '木珠手串', '中国男人和外国男人', '黑皮鞋42码', '一棒子打死所有人', '杀毒软件能杀光病毒吗', '小母狗三个月大找领养', '母猪饲料批发'],
+    found: ['黑鬼滚出去', '死基佬', 'si ji lao', '泥哥来了', '支那人', '女的就该回家', '黑s鬼滚出去'],
+    clean: ['漆黑鬼屋主题密室逃脱券两张', '我在B站看的', '维C片一瓶', '玉米棒子面', '黑人牙膏整箱出', '我只拿两件', '还有人要吗', '木珠手串', '中国男人和外国男人', '黑皮鞋42码', '一棒子打死所有人', '杀毒软件能杀光病毒吗', '小母狗三个月大找领养', '母猪饲料批发'],
   },
   'insult.en': {
     found: ['fuck you', 'ｆｕｃｋ ｏｆｆ', 'you asshole', 'phuck you', 'ur such a biatch', 'shithead', 'you absolute bellend', 'what a knobhead', 'knn cheebai', 'you are a b i t c h', 'what a w h o r e'],

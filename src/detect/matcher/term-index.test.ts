@@ -88,6 +88,21 @@ describe('TermIndex regressions', () => {
     expect(find(specs, 'i s l a m')).toEqual(['s l a m']);
   });
 
+  it('one Latin letter slipped between the characters of a Chinese term is seen through (黑s鬼), and only there', () => {
+    const specs: Array<TermSpec<string>> = [
+      { term: '黑鬼', value: 'x' },
+      { term: 'ab', value: 'y' },
+      { term: '买货', value: 'z', allow: ['买货架'] },
+    ];
+    expect(find(specs, '黑s鬼滚出去')).toEqual(['黑s鬼']);
+    expect(find(specs, '黑鬼和黑X鬼')).toEqual(['黑鬼', '黑X鬼']);
+    expect(find(specs, '黑st鬼')).toEqual([]); // two letters: pinyin mixed in, not a slipped letter
+    expect(find(specs, '黑 s 鬼')).toEqual([]); // spaced: the letter is a word of its own
+    expect(find(specs, '买了A货')).toEqual([]); // no Chinese term across the letter
+    expect(find(specs, '买A货架')).toEqual([]); // the term's allow phrases still apply
+    expect(find(specs, '黑a鬼b')).toEqual(['黑a鬼']);
+  });
+
   it('ki11 reads as kill', () => {
     expect(find([{ term: 'kill you', value: 'x' }], 'ki11 you')).toEqual(['ki11 you']);
   });
