@@ -84,19 +84,25 @@ export function minhash(shingles: ReadonlySet<number>): Signature {
   return sig;
 }
 
-/** The share of equal positions: an unbiased estimate of the Jaccard similarity of the two shingle sets. */
-export function estimateSimilarity(a: Signature, b: Signature): number {
+/**
+ * The share of equal positions: an unbiased estimate of the Jaccard similarity of the two shingle sets.
+ * `b` may be a slab of many signatures, `bAt` the offset of the one to compare.
+ */
+export function estimateSimilarity(a: Signature, b: Signature, bAt = 0): number {
   let same = 0;
-  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[bAt + i]) same++;
   return same / SIGNATURE_SIZE;
 }
 
-/** One key per band (band index mixed in), for bucket lookups: similar signatures share at least one key. */
-export function bandKeys(sig: Signature): number[] {
+/**
+ * One key per band (band index mixed in), for bucket lookups: similar signatures share at least one key.
+ * `sig` may be a slab of many signatures, `at` the offset of the one to key.
+ */
+export function bandKeys(sig: Signature, at = 0): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = mix(b + 1, 0x165667b1);
-    for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[b * BAND_ROWS + r]!, 0x9e3779b1);
+    for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[at + b * BAND_ROWS + r]!, 0x9e3779b1);
     keys.push(h);
   }
   return keys;

@@ -14,7 +14,7 @@
  * windows are kept (the least recently used is dropped). Time is the caller's (`at`, milliseconds), so the
  * detector is deterministic and replayable. No I/O.
  */
-import { bandKeys, estimateSimilarity, type Signature, type TextSignature } from './minhash.ts';
+import { bandKeys, estimateSimilarity, SIGNATURE_SIZE, type Signature, type TextSignature } from './minhash.ts';
 import type { ActorPolicy } from './policy.ts';
 
 export interface RaidObservation {
@@ -40,7 +40,7 @@ export interface RaidSignal {
   firstAt: number;
   /** Signatures of the cluster's first messages, to match later copies against (the shield's representatives). */
   representatives: Signature[];
-  /** The dense text of the cluster's first message (for moderators). */
+  /** The dense text of the message that started the cluster (for moderators), at most 200 characters. */
   sample: string;
 }
 
@@ -53,14 +53,18 @@ export interface RaidSighting {
   raidId: string | null;
 }
 
+/**
+ * One message in a window. Kept small, since a busy service holds many (up to `windowMessages` per channel): its
+ * signature sits in the window's slab (no typed array per message), its band keys are recomputed at eviction
+ * rather than stored, and the text sample lives on the cluster.
+ */
 interface Entry {
   messageId: string;
   sender: string;
   at: number;
-  signature: Signature;
-  keys: number[];
+  /** Arrival number in the window: the signature is at slab slot `seq % capacity`. */
+  seq: number;
   cluster: Cluster;
-  dense: string;
 }
 
 interface Cluster {
@@ -72,6 +76,8 @@ interface Cluster {
   entries: number;
   raidId: string | null;
   reported: boolean;
+  /** The dense text of the message that started the cluster, cut to 200 characters (for moderators). */
+  sample: string;
 }
 
 class ChannelWindow {
@@ -81,13 +87,44 @@ class ChannelWindow {
   readonly messageIds = new Set<string>();
   readonly clusters = new Map<number, Cluster>();
   nextCluster = 1;
+  /** The signatures of the window's entries, SIGNATURE_SIZE numbers each, a ring of `capacity` slots. */
+  slab = new Uint32Array(16 * SIGNATURE_SIZE);
+  capacity = 16;
+  nextSeq = 0;
 
   get size(): number {
     return this.entries.length - this.head;
   }
+
+  /** Offset of an entry's signature in the slab. */
+  at(entry: Entry): number {
+    return (entry.seq % this.capacity) * SIGNATURE_SIZE;
+  }
+
+  /** Stores the signature of the entry about to be added; returns its seq. Grows the ring (×2) when full. */
+  store(signature: Signature): number {
+    if (this.size + 1 > this.capacity) {
+      const capacity = this.capacity * 2;
+      const slab = new Uint32Array(capacity * SIGNATURE_SIZE);
+      // Live entries have consecutive seqs, so they land on distinct slots of the larger ring too.
+      for (let i = this.head; i < this.entries.length; i++) {
+        const e = this.entries[i]!;
+        slab.set(this.slab.subarray(this.at(e), this.at(e) + SIGNATURE_SIZE), (e.seq % capacity) * SIGNATURE_SIZE);
+      }
+      this.slab = slab;
+      this.capacity = capacity;
+    }
+    const seq = this.nextSeq++;
+    this.slab.set(signature, (seq % this.capacity) * SIGNATURE_SIZE);
+    return seq;
+  }
 }
 
-/** Most candidate entries compared per message (identical short texts can fill a bucket). */
+/**
+ * Most candidate entries compared per message (identical short texts can fill a bucket). A bucket keeps only its
+ * newest MAX_COMPARISONS entries: the lookup reads each bucket newest first and stops after that many in all, so
+ * older ones would never be read — and in a raid every copy lands in the same buckets.
+ */
 const MAX_COMPARISONS = 96;
 
 export class RaidWatch {
@@ -128,7 +165,7 @@ export class RaidWatch {
         const candidate = bucket[i]!;
         if (seen.has(candidate)) continue;
         seen.add(candidate);
-        const sim = estimateSimilarity(obs.text.signature, candidate.signature);
+        const sim = estimateSimilarity(obs.text.signature, window.slab, window.at(candidate));
         if (sim > bestSim) {
           bestSim = sim;
           best = candidate;
@@ -140,16 +177,19 @@ export class RaidWatch {
     let cluster: Cluster;
     if (best && bestSim >= this.#policy.similarity) cluster = best.cluster;
     else {
-      cluster = { id: window.nextCluster++, senders: new Map(), newness: new Map(), entries: 0, raidId: null, reported: false };
+      cluster = { id: window.nextCluster++, senders: new Map(), newness: new Map(), entries: 0, raidId: null, reported: false, sample: obs.text.dense.slice(0, 200) };
       window.clusters.set(cluster.id, cluster);
     }
-    const entry: Entry = { messageId: obs.messageId, sender: obs.sender, at: obs.at, signature: obs.text.signature, keys, cluster, dense: obs.text.dense };
+    const entry: Entry = { messageId: obs.messageId, sender: obs.sender, at: obs.at, seq: window.store(obs.text.signature), cluster };
     window.entries.push(entry);
     window.messageIds.add(obs.messageId);
     for (const key of keys) {
       const bucket = window.buckets.get(key);
-      if (bucket) bucket.push(entry);
-      else window.buckets.set(key, [entry]);
+      if (!bucket) window.buckets.set(key, [entry]);
+      else {
+        bucket.push(entry);
+        if (bucket.length > MAX_COMPARISONS) bucket.shift();
+      }
     }
     cluster.entries++;
     cluster.senders.set(obs.sender, (cluster.senders.get(obs.sender) ?? 0) + 1);
@@ -188,8 +228,8 @@ export class RaidWatch {
       messageIds: members.map((e) => e.messageId),
       newShare,
       firstAt: members[0]?.at ?? 0,
-      representatives: members.slice(0, this.#representatives).map((e) => e.signature),
-      sample: members[0]?.dense.slice(0, 200) ?? '',
+      representatives: members.slice(0, this.#representatives).map((e) => window.slab.slice(window.at(e), window.at(e) + SIGNATURE_SIZE)),
+      sample: cluster.sample,
     };
   }
 
@@ -216,11 +256,11 @@ export class RaidWatch {
     const entry = window.entries[window.head]!;
     window.head++;
     window.messageIds.delete(entry.messageId);
-    for (const key of entry.keys) {
+    for (const key of bandKeys(window.slab, window.at(entry))) {
       const bucket = window.buckets.get(key);
-      if (!bucket) continue;
-      const i = bucket.indexOf(entry);
-      if (i >= 0) bucket.splice(i, 1);
+      // Entries leave in arrival order, so a bucket's oldest is first (or was already dropped by the cap).
+      if (!bucket || bucket[0] !== entry) continue;
+      bucket.shift();
       if (bucket.length === 0) window.buckets.delete(key);
     }
     const cluster = entry.cluster;

@@ -65,6 +65,33 @@ describe('RaidWatch', () => {
     expect(watch.channels).toBeLessThanOrEqual(10);
   });
 
+  it('a full window that keeps wrapping still finds each message\'s near-duplicates, and nothing else (the signature ring)', () => {
+    const watch = new RaidWatch(resolveActorPolicy({ raids: { windowMessages: 50, minAccounts: 1000 } }));
+    const templates = ['free followers at boost dot net', 'best streamer in the world honestly', '周末去公园野餐带上孩子一起玩'];
+    const clusterOf = new Map<number, number>();
+    for (let i = 0; i < 1000; i++) {
+      const t = i % templates.length;
+      const { clusterId } = watch.observe({ messageId: `m${i}`, sender: `u${i % 7}`, channel: 'c', at: T0 + i, text: textSignature(templates[t]!), newness: 0 });
+      expect(clusterId).not.toBeNull();
+      if (i >= templates.length) expect(clusterId, `message ${i}`).toBe(clusterOf.get(t));
+      clusterOf.set(t, clusterId!);
+    }
+    expect(new Set(clusterOf.values()).size).toBe(templates.length);
+    expect(watch.windowSize('c')).toBe(50);
+  });
+
+  it('representatives are copies of the first members\' signatures', () => {
+    const watch = new RaidWatch(resolveActorPolicy({ raids: { minAccounts: 3 } }));
+    const texts = ['join the raid at follow boost dot net', 'join the raid at follow boost dot net!!', 'j0in the raid at follow boost dot net'];
+    let signal = null;
+    for (let i = 0; i < 100 && !signal; i++) signal = watch.observe({ messageId: `m${i}`, sender: `bot${i}`, channel: 'c', at: T0 + i, text: textSignature(texts[i % 3]!), newness: 1 }).detected;
+    expect(signal!.representatives).toEqual(texts.map((t) => textSignature(t).signature));
+    // later traffic in the channel does not change them
+    const kept = signal!.representatives.map((r) => Array.from(r));
+    for (let i = 0; i < 200; i++) watch.observe({ messageId: `n${i}`, sender: `x${i}`, channel: 'c', at: T0 + 1000 + i, text: textSignature(`other text number ${i} here`), newness: 0 });
+    expect(signal!.representatives.map((r) => Array.from(r))).toEqual(kept);
+  });
+
   it('ignores a message id it has already seen (a retried request)', () => {
     const watch = new RaidWatch(resolveActorPolicy({ raids: { minAccounts: 2 } }));
     const text = textSignature('join the raid at follow boost dot net');
