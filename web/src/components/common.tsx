@@ -34,6 +34,17 @@ export function RequireKey({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** A page that needs a key: its title (after `before`, e.g. a back link), then its content or a link to log in. */
+export function KeyedPage({ title, before, children }: { title: string; before?: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      {before}
+      <h1>{title}</h1>
+      <RequireKey>{children}</RequireKey>
+    </>
+  );
+}
+
 /** A polite live region: decisions and sends are announced without moving focus. */
 export function Status({ message }: { message: string | null }) {
   return (

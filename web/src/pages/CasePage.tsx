@@ -6,23 +6,22 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, storedKey, useApi } from '../api.tsx';
-import { ErrorNote, RequireKey, Status } from '../components/common.tsx';
+import { ErrorNote, KeyedPage, Status } from '../components/common.tsx';
 import { formatDuration, formatTime, useI18n, type MessageKey } from '../i18n.tsx';
 import { OUTCOMES, type CaseEventView, type CaseView } from '../types.ts';
 import { useNow } from '../useNow.ts';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useI18n();
+  const back = (
+    <p>
+      <a href="#/cases">← {t('common.back')}</a>
+    </p>
+  );
   return (
-    <>
-      <p>
-        <a href="#/cases">← {t('common.back')}</a>
-      </p>
-      <h1>{t('case.title', { id: caseId })}</h1>
-      <RequireKey>
-        <Case caseId={caseId} />
-      </RequireKey>
-    </>
+    <KeyedPage title={t('case.title', { id: caseId })} before={back}>
+      <Case caseId={caseId} />
+    </KeyedPage>
   );
 }
 

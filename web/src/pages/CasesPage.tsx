@@ -3,7 +3,7 @@
  * sorted by the nearest pending deadline, with the time left ticking and overdue cases marked.
  */
 import { useApi } from '../api.tsx';
-import { ErrorNote, RequireKey } from '../components/common.tsx';
+import { ErrorNote, KeyedPage } from '../components/common.tsx';
 import { formatDuration, formatTime, useI18n, type MessageKey } from '../i18n.tsx';
 import type { CaseSummary } from '../types.ts';
 import { useNow } from '../useNow.ts';
@@ -11,12 +11,9 @@ import { useNow } from '../useNow.ts';
 export function CasesPage() {
   const { t } = useI18n();
   return (
-    <>
-      <h1>{t('cases.title')}</h1>
-      <RequireKey>
-        <CaseList />
-      </RequireKey>
-    </>
+    <KeyedPage title={t('cases.title')}>
+      <CaseList />
+    </KeyedPage>
   );
 }
 

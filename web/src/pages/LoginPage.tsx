@@ -1,32 +1,21 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useSession } from '../api.tsx';
 import { ErrorNote, Status } from '../components/common.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useSubmit } from '../useSubmit.ts';
 
 export function LoginPage() {
   const { t } = useI18n();
   const session = useSession();
   const [key, setKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const id = useId();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const who = await session.logIn(key);
-      setKey('');
-      setDone(t('login.ok', { role: who.role, id: who.keyId }));
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useSubmit(async () => {
+    const who = await session.logIn(key);
+    setKey('');
+    setDone(t('login.ok', { role: who.role, id: who.keyId }));
+  }, () => setDone(null));
 
   return (
     <>

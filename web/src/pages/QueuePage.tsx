@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SURFACES } from '../../../src/types.ts';
 import { api, query, useApi } from '../api.tsx';
-import { ErrorNote, RequireKey, Status } from '../components/common.tsx';
+import { ErrorNote, KeyedPage, Status } from '../components/common.tsx';
 import { HighlightedText, LabelChips, VerdictBadge } from '../components/Evidence.tsx';
 import { formatTime, useI18n } from '../i18n.tsx';
 import { MESSAGE_LABELS, type QueueItem, type QueuePage as QueuePageData } from '../types.ts';
@@ -24,12 +24,9 @@ const EMPTY: Filters = { status: 'pending', label: '', surface: '', channel: '' 
 export function QueuePage() {
   const { t } = useI18n();
   return (
-    <>
-      <h1>{t('queue.title')}</h1>
-      <RequireKey>
-        <Queue />
-      </RequireKey>
-    </>
+    <KeyedPage title={t('queue.title')}>
+      <Queue />
+    </KeyedPage>
   );
 }
 

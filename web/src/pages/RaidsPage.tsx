@@ -5,21 +5,19 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api, useApi } from '../api.tsx';
-import { ErrorNote, RequireKey, Status } from '../components/common.tsx';
+import { ErrorNote, KeyedPage, Status } from '../components/common.tsx';
 import { formatTime, useI18n, type MessageKey } from '../i18n.tsx';
 import { RAID_TRANSITIONS, type Raid, type RaidAction, type RaidDetail, type Shield } from '../types.ts';
+import { useSubmit } from '../useSubmit.ts';
 
 const REFRESH_S = 5;
 
 export function RaidsPage() {
   const { t } = useI18n();
   return (
-    <>
-      <h1>{t('raids.title')}</h1>
-      <RequireKey>
-        <Raids />
-      </RequireKey>
-    </>
+    <KeyedPage title={t('raids.title')}>
+      <Raids />
+    </KeyedPage>
   );
 }
 
@@ -127,27 +125,16 @@ function RaidCard({ raid, onDone }: { raid: Raid; onDone(message: string): void 
   const allowed = RAID_TRANSITIONS[raid.status] ?? [];
   const [action, setAction] = useState<RaidAction | ''>('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
   const chosen: RaidAction | undefined = action && allowed.includes(action) ? action : allowed[0];
 
-  const act = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, onSubmit: act } = useSubmit(async () => {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api<RaidDetail>(`/v1/raids/${encodeURIComponent(raid.id)}/action`, { method: 'POST', body: { action: chosen, reason: reason.trim() || t('raids.defaultReason') } });
-      setReason('');
-      setAction('');
-      onDone(t('raids.done', { id: raid.id, action: t(`raidAction.${chosen}` as MessageKey) }));
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api<RaidDetail>(`/v1/raids/${encodeURIComponent(raid.id)}/action`, { method: 'POST', body: { action: chosen, reason: reason.trim() || t('raids.defaultReason') } });
+    setReason('');
+    setAction('');
+    onDone(t('raids.done', { id: raid.id, action: t(`raidAction.${chosen}` as MessageKey) }));
+  });
 
   return (
     <article className="card" aria-labelledby={`${id}-h`} data-testid="raid" data-raid-id={raid.id} data-status={raid.status}>

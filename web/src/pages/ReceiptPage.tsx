@@ -8,6 +8,7 @@ import { api } from '../api.tsx';
 import { ErrorNote, Status } from '../components/common.tsx';
 import { formatTime, useI18n, type MessageKey } from '../i18n.tsx';
 import type { ReceiptView } from '../types.ts';
+import { useSubmit } from '../useSubmit.ts';
 
 const RECEIPT_HEADER = 'X-Haven-Receipt';
 
@@ -17,24 +18,13 @@ export function ReceiptPage() {
   const [entered, setEntered] = useState('');
   const [receipt, setReceipt] = useState<string | null>(null);
   const [view, setView] = useState<ReceiptView | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const open = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, onSubmit: open } = useSubmit(async () => {
     const code = entered.trim();
-    try {
-      setView(await api<ReceiptView>('/v1/receipt', { auth: false, headers: { [RECEIPT_HEADER]: code } }));
-      setReceipt(code);
-      setEntered('');
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setView(await api<ReceiptView>('/v1/receipt', { auth: false, headers: { [RECEIPT_HEADER]: code } }));
+    setReceipt(code);
+    setEntered('');
+  });
 
   const forget = () => {
     setReceipt(null);

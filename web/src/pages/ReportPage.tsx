@@ -4,10 +4,11 @@
  * the receipt is shown ONCE — it lives only in this component's memory — with a warning to keep it and a
  * copy button.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { api } from '../api.tsx';
 import { ErrorNote, Status } from '../components/common.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
+import { useSubmit } from '../useSubmit.ts';
 import { CATEGORIES, type ReportReceipt } from '../types.ts';
 
 const splitNames = (s: string) =>
@@ -38,25 +39,14 @@ function ReportForm({ onSent }: { onSent(receipt: ReportReceipt): void }) {
   const [location, setLocation] = useState('');
   const [anonymous, setAnonymous] = useState(true);
   const [reporterId, setReporterId] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { anonymous, category, text, accused: splitNames(accused), witnesses: splitNames(witnesses) };
-      if (occurredAt) body.occurredAt = new Date(occurredAt).toISOString();
-      if (location.trim()) body.location = location.trim();
-      if (!anonymous) body.reporterId = reporterId.trim();
-      onSent(await api<ReportReceipt>('/v1/reports', { method: 'POST', body, auth: false }));
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useSubmit(async () => {
+    const body: Record<string, unknown> = { anonymous, category, text, accused: splitNames(accused), witnesses: splitNames(witnesses) };
+    if (occurredAt) body.occurredAt = new Date(occurredAt).toISOString();
+    if (location.trim()) body.location = location.trim();
+    if (!anonymous) body.reporterId = reporterId.trim();
+    onSent(await api<ReportReceipt>('/v1/reports', { method: 'POST', body, auth: false }));
+  });
 
   return (
     <>

@@ -1,21 +1,19 @@
 /** Paste a text, see what the engine decides and where in the text its evidence lies. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ScreenResult } from '../../../src/types.ts';
 import { SURFACES } from '../../../src/types.ts';
 import { api } from '../api.tsx';
-import { ErrorNote, RequireKey } from '../components/common.tsx';
+import { ErrorNote, KeyedPage } from '../components/common.tsx';
 import { EvidenceTable, HighlightedText, LabelChips, VerdictBadge } from '../components/Evidence.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useSubmit } from '../useSubmit.ts';
 
 export function TryPage() {
   const { t } = useI18n();
   return (
-    <>
-      <h1>{t('try.title')}</h1>
-      <RequireKey>
-        <TryForm />
-      </RequireKey>
-    </>
+    <KeyedPage title={t('try.title')}>
+      <TryForm />
+    </KeyedPage>
   );
 }
 
@@ -26,23 +24,12 @@ function TryForm() {
   const [kind, setKind] = useState<'message' | 'listing'>('message');
   const [surface, setSurface] = useState('');
   const [result, setResult] = useState<{ text: string; result: ScreenResult } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const screened = await api<ScreenResult>('/v1/screen', { method: 'POST', body: { text, kind, ...(surface ? { surface } : {}) } });
-      // Highlight against the text that was screened, not whatever the box holds now.
-      setResult({ text, result: screened });
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useSubmit(async () => {
+    const screened = await api<ScreenResult>('/v1/screen', { method: 'POST', body: { text, kind, ...(surface ? { surface } : {}) } });
+    // Highlight against the text that was screened, not whatever the box holds now.
+    setResult({ text, result: screened });
+  });
 
   return (
     <>
