@@ -28,6 +28,8 @@ export class ContextRules {
       value,
       match: t.match ?? 'prefix',
       ...(t.allow !== undefined ? { allow: t.allow } : {}),
+      // a cue is not read through pinyin written into it (地zhi is not 抵制); an `except` term is (it only cancels)
+      ...(value >= 0 ? { mixed: false } : {}),
     });
     this.index = catalog.add(
       rules.flatMap((r, i) => [...r.terms.map(entry(i)), ...(r.except ?? []).map(entry(-(i + 1)))]),

@@ -612,3 +612,145 @@ describe('round 26 look-alikes stay allowed', () => {
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
 });
+
+describe('round 27 (evasions: leetspeak, pinyin initials, pinyin written into hanzi, bilingual mixing, and combinations)', () => {
+  it.each([
+    ['u r a st00pid b1tch', 'insult', 'hold'],
+    ['f4gg0ts like u should d1e', 'hate', 'block'],
+    ['n1gg3rs out of my chat', 'hate', 'block'],
+    ['1 w1ll k1ll y0u after the stream', 'threat', 'block'],
+    ['s3nd n00dz baby', 'sexual_harassment', 'block'],
+    ['selling w33d and c0ke, dm me', 'prohibited_listing', 'block'],
+    ['add me on wh@ts@pp for cheaper price', 'contact_offplatform', 'hold'],
+    ["y0u're a w0rthless r3tard", 'hate', 'block'], // a disability slur: hate.en lists it (hate, block)
+    ['tr@nnies are m3ntally ill fr3aks', 'hate', 'block'],
+    ["how much for pics of ur d@ught3r's f33t", 'sexual_minor', 'block'],
+    ['v4pe pens + n1c0tine pods in stock', 'prohibited_listing', 'block'],
+    ['x@n@x no script needed, fast ship', 'prohibited_listing', 'block'],
+    ['k 1 l l  y 0 u r s 3 l f', 'threat', 'block'],
+    ['n 1 g g 3 r', 'hate', 'block'],
+    ['s.3.n.d  n.u.d.3.s', 'sexual_harassment', 'block'],
+    ['ur a d u m b  4 s s', 'insult', 'hold'],
+    ['ｆ４ｇｇｏｔｓ ｏｕｔ', 'hate', 'block'],
+    ['ｋ１ｌｌ ｙｏｕ ｔｏｎｉｇｈｔ', 'threat', 'block'], // missed before round 27
+    ['ａｄｄ ｍｙ ｗ３ｃｈ４ｔ', 'contact_offplatform', 'hold'],
+    ['ｗ３３ｄ ｆｏｒ ｓａｌｅ', 'prohibited_listing', 'block'],
+    ['nmsl', 'insult', 'hold'],
+    ['cnm 主播 sb', 'insult', 'hold'],
+    ['nmb的 滚出直播间', 'insult', 'hold'],
+    ['nmsl🤡🤡', 'insult', 'hold'],
+    ['sb主播🐶', 'insult', 'hold'],
+    ['zz主播 🤮', 'insult', 'hold'],
+    ['hg滚出中国🤮🤮', 'hate', 'block'],
+    ['txl都去死🤮', 'hate', 'block'], // missed before round 27
+    ['约吗？yp 🍆💦', 'sexual_harassment', 'block'],
+    ['加vx 私聊 😘', 'contact_offplatform', 'hold'],
+    ['你怎么不去si', 'threat', 'block'],
+    ['出y4n 中hua 软包', 'prohibited_listing', 'block'],
+    ['出电zi烟 一次性', 'prohibited_listing', 'block'],
+    ['你个sha逼', 'insult', 'hold'],
+    ['傻bi主播', 'insult', 'hold'],
+    ['hei鬼滚出去', 'hate', 'block'],
+    ['同xing恋都该死', 'hate', 'block'],
+    ['我知道你家zhu哪，等着', 'threat', 'block'],
+    ['加wei信聊', 'contact_offplatform', 'hold'], // missed before round 27
+    ['卖原wei袜 💦', 'prohibited_listing', 'block'], // missed before round 27
+    ['发张luo照看看', 'sexual_harassment', 'block'],
+    ['你女儿的jiao丫 拍个视频', 'sexual_minor', 'block'],
+    ['弄si你全家', 'threat', 'block'],
+    ['出售da麻 货到付款', 'prohibited_listing', 'block'], // missed before round 27
+    ['今晚约pao吗', 'sexual_harassment', 'block'],
+    ['你就是个loser，滚', 'insult', 'hold'],
+    ['这主播是个bitch', 'insult', 'hold'],
+    ['黑人都是monkey', 'hate', 'block'],
+    ['我要kill你全家', 'threat', 'block'],
+    ['加我whatsapp，便宜点', 'contact_offplatform', 'hold'],
+    ['出vape，口味齐全', 'prohibited_listing', 'block'],
+    ['给我send个nude看看', 'sexual_harassment', 'block'], // missed before round 27
+    ['你女儿穿过的socks卖吗', 'sexual_minor', 'block'],
+    ['gay都该死', 'hate', 'block'],
+    ['你这个retard脑子有病', 'hate', 'block'], // a disability slur: hate.en lists it (hate, block)
+    ['到微信上pay，平台手续费太高', 'contact_offplatform', 'hold'], // missed before round 27
+    ['我知道你home address，等着', 'threat', 'block'], // missed before round 27
+    ['出weed和molly 同城', 'prohibited_listing', 'block'],
+    ['you are such a 傻逼', 'insult', 'hold'],
+    ['add me on 微信 for discount', 'contact_offplatform', 'hold'],
+    ['all 黑鬼 should go back', 'hate', 'block'],
+    ['i will 杀了你 tonight', 'threat', 'block'],
+    ['selling 香烟 cheap, 中华 soft pack', 'prohibited_listing', 'block'],
+    ['send me 裸照 babe', 'sexual_harassment', 'block'],
+    ["how much for your daughter's 原味 socks", 'sexual_minor', 'block'],
+    ['I know your 地址, see you tomorrow', 'threat', 'block'], // missed before round 27
+    ['your 妈 is a whore', 'insult', 'hold'],
+    ['go back to ur country 支那', 'hate', 'block'],
+    ['pls 加 qq 123456789 to trade', 'contact_offplatform', 'hold'],
+    ['今晚陪客户喝酒，穿sexy一点', 'sexual_harassment', 'block'],
+    ['bring a pr3tty g1rl to the client dinner', 'sexual_harassment', 'block'],
+  ])('%s → %s (%s)', screensAs(engine));
+  it.each([
+    ['这个主播的shen份证号和住zhi我都发群里了', 'doxxing', 'hold'], // missed before round 27
+    ['h3r h0me 4ddress is 12 Elm St, go say hi', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
+
+describe('round 27 look-alikes stay allowed (initials and net slang, gamer leet, product codes, English inside Chinese, pinyin beside hanzi)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    'yyds 这个主播',
+    'xswl 笑死我了',
+    'awsl 太可爱了',
+    'zqsg 推荐这家店',
+    'dbq 我来晚了',
+    'nb啊兄弟，这操作',
+    'gg 下把再来',
+    'l33t h4x0r skills lol',
+    '型号 A7K9-R2 全新未拆',
+    'iPhone 15 Pro 256G 国行',
+    'kill the lights before the movie',
+    'cr7 yyds 进球了',
+    'S码和M码都有',
+    'Nike 童鞋 33码 宝宝穿过两次',
+    'm8 gg wp',
+    'sk2 神仙水 正品',
+    'ps5 出 国行 带两个手柄',
+    'h3h3 podcast is back',
+    'w00t we won',
+    'pwned that boss lol',
+    'tql 太强了',
+    'nsdd 你说得对',
+    'bdjw 这个怎么用',
+    'my 孩子 size 110cm, does this fit',
+    '会议改到3pm，请准时 join',
+    'shoot me a msg on here if interested',
+    '黑色 hei se 的有吗',
+    'a4纸 500张',
+    'lol 这把 kill 了五个',
+    'sb dunk low 42码 出',
+    'xjj 好美',
+    '加油 jiayou 冲冲冲',
+    '这个app很好用',
+    '我们team今天聚餐',
+    'hold住全场',
+    '给主播打call',
+    '周末去KTV唱歌',
+    '买了双AJ，43码',
+    'wifi密码是多少',
+    '三缺一，来打ma将',
+    '这件是M码吗 ok吧',
+    '我在shopping mall等你',
+    '妈ma说可以',
+    'da大的箱子装得下吗',
+    'wei你好，在吗',
+    '出iPad mini 6，9成新',
+    '打印纸 500张 一箱',
+    '这个bug修好了吗',
+    'C位出道',
+    '我的zhi业是老师',
+    'da麻将吗今晚',
+    '微信支付和支付宝都可以',
+    '到了微信上说一声',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});

@@ -118,3 +118,38 @@ describe('TermIndex regressions', () => {
     expect(find([{ term: 'send 🍆 pic', value: 'x' }], 'send 🍆 pic now')).toEqual(['send 🍆 pic']);
   });
 });
+
+describe('pinyin written into a Chinese term (round 27)', () => {
+  const index = new TermIndex<string>(
+    [
+      { term: '微信', value: 'wechat' },
+      { term: '大麻', value: 'weed', allow: ['大麻将'] },
+      { term: '抵制', value: 'boycott', mixed: false },
+      { term: '智障', value: 'idiot', phonetic: true },
+    ],
+    'mixed',
+  );
+  const found = (text: string) => index.find(normalize(text)).map((h) => `${h.value}:${text.slice(h.start, h.end)}`);
+
+  it('finds a term with pinyin for some of its characters, where Latin letters and hanzi mix', () => {
+    expect(found('加wei信聊')).toEqual(['wechat:wei信']);
+    expect(found('出售da麻')).toEqual(['weed:da麻']);
+    expect(found('出售ｄａ麻')).toEqual(['weed:ｄａ麻']);
+  });
+
+  it('does not read plain hanzi homophones or whole pinyin as the term', () => {
+    expect(found('他很有威信')).toEqual([]);
+    expect(found('大妈在跳舞')).toEqual([]);
+    expect(found('weixin')).toEqual([]);
+  });
+
+  it('keeps allowed words read by sound, and a term that opts out', () => {
+    expect(found('三缺一，来打ma将')).toEqual([]);
+    expect(found('我有他家的地zhi')).toEqual([]);
+  });
+
+  it('does not read a sound across a quantity', () => {
+    expect(found('打印纸 500张')).toEqual([]);
+    expect(found('你个智2障')).toEqual(['idiot:智2障']);
+  });
+});

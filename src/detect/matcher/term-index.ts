@@ -30,6 +30,11 @@ export interface TermSpec<T> {
   phonetic?: boolean;
   /** Innocent words that contain the term (Scunthorpe): a hit inside one of them is not a hit. */
   allow?: readonly string[];
+  /**
+   * A term of hanzi only, not phonetic: also found where pinyin is written into it (加wei信, da麻), by sound but
+   * only across Latin letters and hanzi together. Default true; context cues opt out (a cue only lowers).
+   */
+  mixed?: boolean;
 }
 
 export interface TermHit<T> {
@@ -54,6 +59,8 @@ interface Compiled {
   allow: Array<{ text: string; offset: number }>;
   /** Every allowlisted phrase in skeleton form, for hits by sound (which may only sound like the term). */
   allowSkeletons: readonly string[];
+  /** A Chinese term not marked phonetic: found by sound only where the hit mixes pinyin and hanzi (wei信, da麻). */
+  mixedOnly?: boolean;
 }
 
 interface Pattern {
@@ -121,6 +128,8 @@ interface CompiledTerm {
   allowSkeletons: string[];
   texts: string[];
   sounds: string[];
+  /** Readings of a Chinese term not marked phonetic, matched only where pinyin is written into it (wei信). */
+  mixed?: string[];
 }
 
 /** Compiles one term through the normalizer; throws, naming `where`, for a bad one. */
@@ -171,7 +180,12 @@ function compileTerm(spec: TermSpec<unknown>, where: string): CompiledTerm {
   }
   const phonetic = spec.phonetic ?? false; // by sound only where the data asks: homophones of common syllables abound (知道你家 ~ 到你家)
   const sounds = phonetic && hanCount(sk.text) > 0 ? readingsOf(n) : [];
-  return { mode, runs: [...sk.runs], latinStart, latinEnd, allow, allowSkeletons, texts, sounds };
+  // Pinyin written into a Chinese term (加wei信, 出售da麻, 住zhi, shen份证): every term of two or more hanzi and
+  // nothing else is also read by sound, but a hit counts only where the original mixes Latin letters and hanzi
+  // (see mixesPinyin), so homophones in plain hanzi (威信, 大妈) and whole pinyin words stay apart.
+  const han = hanCount(sk.text);
+  const mixed = spec.mixed !== false && !phonetic && han >= 2 && han === [...sk.text].length ? readingsOf(n) : [];
+  return { mode, runs: [...sk.runs], latinStart, latinEnd, allow, allowSkeletons, texts, sounds, ...(mixed.length > 0 ? { mixed } : {}) };
 }
 
 /**
@@ -228,7 +242,7 @@ function compileTerms(specs: ReadonlyArray<TermSpec<unknown>>, where: string, ca
   if (code === null || cacheDir === null) return specs.map((spec) => compileTerm(spec, where));
   const key = keyHash()
     .update(code)
-    .update(JSON.stringify(specs.map((s) => [s.term, s.match ?? null, s.phonetic ?? null, s.allow ?? null])))
+    .update(JSON.stringify(specs.map((s) => [s.term, s.match ?? null, s.phonetic ?? null, s.allow ?? null, s.mixed ?? null])))
     .digest('hex')
     .slice(0, 32);
   const name = `terms-${code.toString('hex').slice(0, 8)}-${key}.json`;
@@ -250,17 +264,17 @@ function compileTerms(specs: ReadonlyArray<TermSpec<unknown>>, where: string, ca
 
 /**
  * A compiled term as the cache stores it, five times smaller than the object (so quicker to parse): a symbol
- * term as [its text]; else [flags, texts, runs, sounds, allow, allowSkeletons], where flags = mode (0 word,
+ * term as [its text]; else [flags, texts, runs, sounds, allow, allowSkeletons, mixed], where flags = mode (0 word,
  * 1 prefix, 2 substring) + 4 × latinStart + 8 × latinEnd, runs is 0 when every run is 1, allow is flattened
  * to text, offset, text, offset…, and empty trailing fields are left out.
  */
-type StoredTerm = [string] | [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?];
+type StoredTerm = [string] | [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?, string[]?];
 const MODES: readonly MatchMode[] = ['word', 'prefix', 'substring'];
 
 function toStored(t: CompiledTerm): StoredTerm {
   if (t.symbol !== undefined) return [t.symbol];
   const flags = MODES.indexOf(t.mode) + (t.latinStart ? 4 : 0) + (t.latinEnd ? 8 : 0);
-  const stored: StoredTerm = [flags, t.texts, t.runs.every((r) => r === 1) ? 0 : t.runs, t.sounds, t.allow.flatMap((a) => [a.text, a.offset]), t.allowSkeletons];
+  const stored: StoredTerm = [flags, t.texts, t.runs.every((r) => r === 1) ? 0 : t.runs, t.sounds, t.allow.flatMap((a) => [a.text, a.offset]), t.allowSkeletons, t.mixed ?? []];
   while (stored.length > 2 && (stored[stored.length - 1] === 0 || (stored[stored.length - 1] as unknown[]).length === 0)) stored.pop();
   return stored;
 }
@@ -269,7 +283,7 @@ function fromStored(stored: StoredTerm): CompiledTerm {
   if (typeof stored[0] === 'string') {
     return { symbol: stored[0], mode: 'substring', runs: [], latinStart: false, latinEnd: false, allow: [], allowSkeletons: [], texts: [], sounds: [] };
   }
-  const [flags, texts, runs, sounds, allow, allowSkeletons] = stored as [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?];
+  const [flags, texts, runs, sounds, allow, allowSkeletons, mixed] = stored as [number, string[], (number[] | 0)?, string[]?, Array<string | number>?, string[]?, string[]?];
   const pairs: CompiledTerm['allow'] = [];
   for (let k = 0; allow !== undefined && k < allow.length; k += 2) pairs.push({ text: allow[k] as string, offset: allow[k + 1] as number });
   return {
@@ -281,6 +295,7 @@ function fromStored(stored: StoredTerm): CompiledTerm {
     allowSkeletons: allowSkeletons ?? [],
     texts,
     sounds: sounds ?? [],
+    ...(mixed !== undefined && mixed.length > 0 ? { mixed } : {}),
   };
 }
 
@@ -400,6 +415,10 @@ export class TermCatalog {
     };
     for (const text of term.texts) this.textPatterns.push({ text, value: compiled });
     for (const text of term.sounds) this.soundPatterns.push({ text, value: compiled });
+    if (term.mixed !== undefined) {
+      const mixedOnly: Compiled = { ...compiled, mixedOnly: true };
+      for (const text of term.mixed) this.soundPatterns.push({ text, value: mixedOnly });
+    }
   }
 
   /** Build the matchers now (otherwise the first find does). */
@@ -476,6 +495,8 @@ export class TermCatalog {
         const start = ph.start[s] ?? 0;
         const end = ph.end[e - 1] ?? 0;
         const c = m.sound.values[p] as Compiled;
+        if (c.mixedOnly === true && !mixesPinyin(doc.original, start, end)) continue;
+        if (acrossNumber(doc.original, start, end)) continue;
         if (byText !== null && foundByText(byText, c.id, start, end)) continue;
         if (allowedAround(doc, start, end, c)) continue;
         (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'sound' });
@@ -502,6 +523,26 @@ export class TermIndex<T> {
   find(doc: NormalizedText): Array<TermHit<T>> {
     return this.terms.find(doc).slice();
   }
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+const LATIN_CHAR = /\p{Script=Latin}/u;
+
+/**
+ * Does the original span mix hanzi and Latin letters (加wei信, da麻, 出y4n)? Only there is a Chinese term not
+ * marked phonetic found by sound: pinyin written into the term, not a homophone in plain hanzi.
+ */
+function mixesPinyin(original: string, start: number, end: number): boolean {
+  const span = original.slice(start, end);
+  return HAN_CHAR.test(span) && LATIN_CHAR.test(span);
+}
+
+/**
+ * Does a hit by sound run across a number of two or more digits (打印纸 500张 read as 智障)? The views drop what
+ * stands between two hanzi, and a quantity is not an evasion; one digit (傻2逼, 出y4n) still is.
+ */
+function acrossNumber(original: string, start: number, end: number): boolean {
+  return /[0-9０-９]{2,}/u.test(original.slice(start, end));
 }
 
 /** Did term `id` match by text at [start, end)? `byText` holds (term, start, end) triples. */
@@ -606,6 +647,9 @@ function allowed(text: string, s: number, c: Compiled): boolean {
 function allowedAround(doc: NormalizedText, start: number, end: number, c: Compiled): boolean {
   if (c.allowSkeletons.length === 0) return false;
   const window = doc.original.slice(Math.max(0, start - 8), Math.min(doc.original.length, end + 8));
-  const text = normalize(window).skeleton.text;
-  return c.allowSkeletons.some((phrase) => text.includes(phrase));
+  const n = normalize(window);
+  const text = n.skeleton.text;
+  if (c.allowSkeletons.some((phrase) => text.includes(phrase))) return true;
+  // pinyin written into an allowed word (打ma将 for 麻将 next to 大麻): compared by sound
+  return c.mixedOnly === true && c.allowSkeletons.some((phrase) => n.phonetic.text.includes(normalize(phrase).phonetic.text));
 }
