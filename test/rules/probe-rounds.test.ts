@@ -754,3 +754,114 @@ describe('round 27 look-alikes stay allowed (initials and net slang, gamer leet,
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
 });
+
+
+describe('round 28 (sexual_minor and doxxing: phrasings nobody had probed)', () => {
+  it.each([
+    // grooming: secrecy about the chat, a stranger's treat, the 'ur' forms, the chat deleted for the parents
+    ['别告诉你妈妈我们聊天的事，这是我们俩的小秘密哦', 'sexual_minor', 'block'],
+    ['小妹妹，这事不要跟爸妈说，叔叔给你买好吃的', 'sexual_minor', 'block'],
+    ["delete our chats so your dad doesn't see them, sweetie", 'sexual_minor', 'block'],
+    ['u r so mature for 12, dont tell ur parents about us ok', 'sexual_minor', 'block'],
+    ['ur 小妹妹 is so cute, 能私聊她吗 dont tell ur mom', 'sexual_minor', 'block'],
+    // a picture of the reader paid in what children want
+    ['发几张你穿校服的照片给我，我给你充100块游戏币', 'sexual_minor', 'block'],
+    ['小妹妹你发张自拍给我，我送你皮肤', 'sexual_minor', 'block'],
+    ['send me a pic of you in your pajamas and ill send you robux', 'sexual_minor', 'block'],
+    ['给叔叔拍一下你的小脚，给你发红包', 'sexual_minor', 'block'],
+    // a young age or grade, then a meeting alone or a private talk
+    ['how old are you? 14? cool, wanna meet up after school, just us two', 'sexual_minor', 'block'],
+    ['你几年级了？周末出来见个面吧，别带同学', 'sexual_minor', 'block'],
+    ['ur in 6th grade? add me on snap so we can talk private', 'sexual_minor', 'block'],
+    ['你才上五年级啊，加我微信私聊吧，哥哥教你玩', 'sexual_minor', 'block'],
+    // a child streamer, a child's dancewear, remarks on a child's photo, modelling alone
+    ['这个小女孩主播，镜头往下一点，给你刷礼物', 'sexual_minor', 'block'],
+    ["cute kid stream, show us your feet and i'll donate 50", 'sexual_minor', 'block'],
+    ["ur daughter's used leotard, does it still smell like her?", 'sexual_minor', 'block'],
+    ['that little girl in the pic is hot af, dm me more', 'sexual_minor', 'block'],
+    ['你女儿好 hot 啊，send me more pics of her', 'sexual_minor', 'block'],
+    ["Hi, about the girls' dresses size 8 — could your daughter model them for me in her room? just her, no one else", 'sexual_minor', 'block'],
+    // doxxing: a named target's phone, SSN, workplace with a crowd sent there, school, schedule, handle unmasked
+    ['这是那个差评师的手机号 13812345678，大家轮流打', 'doxxing', 'hold'],
+    ['posting her SSN and date of birth in the group so everyone can see', 'doxxing', 'hold'],
+    ['这个女的在建设银行城西支行上班，大家去她单位投诉', 'doxxing', 'hold'],
+    ['that kid who posted the video goes to Jefferson High, 10th grade, find him', 'doxxing', 'hold'],
+    ['这个主播在北京理工大学读大二，谁是她同学', 'doxxing', 'hold'],
+    ['她每天早上七点半从小区南门出来去地铁站，一个人', 'doxxing', 'hold'],
+    ['he leaves the gym at 9pm every tuesday, back door, alone', 'doxxing', 'hold'],
+    ['his wife is Jenny Park and his kids are at Lincoln Elementary, here are their pics', 'doxxing', 'hold'],
+    ["@shadowfox99 is really Mark Dawson from Ohio, here's his linkedin", 'doxxing', 'hold'],
+    ['这个ID“小鹿乱撞”的真名叫李婷婷，在杭州', 'doxxing', 'hold'],
+    ['整理了一份这个人的全部资料：住址、电话、工作单位，需要的留言', 'doxxing', 'hold'],
+    ['看这个快递单，收件人地址电话都在上面，就是她', 'doxxing', 'hold'],
+    ["here's a screenshot of the shipping label from her parcel, name and address visible lol", 'doxxing', 'hold'],
+    ['can someone find out who this is and where she works? reverse search pls', 'doxxing', 'hold'],
+    ['他的sfz和shouji号我都有，dd我', 'doxxing', 'hold'],
+    ['ppl, 这个人的 workplace 是 Google Shanghai, 去 report 他', 'doxxing', 'hold'],
+    ['这人家住hai dian区, 每天晚上10点遛狗, 懂的都懂', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
+
+describe('round 28 look-alikes stay allowed (parents, grandparents, own data, shops, notices, teachers)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // the must-not-flag probes of the round
+    '请问这件童装适合几岁的孩子？我女儿6岁，身高120',
+    "what size would fit a 7 year old girl? she's about 125cm",
+    '我儿子脚长18厘米，这双鞋穿得下吗',
+    'do these kids swim trunks run small? my son is 4',
+    '给孙女买生日礼物，8岁的小女孩喜欢什么样的裙子？',
+    "buying a gift for my granddaughter's 10th birthday, is this dress age appropriate?",
+    '出二手校服，实验小学的，130码，洗干净了',
+    'Selling Lincoln Elementary school uniforms, size 8, worn one term, washed',
+    '找保姆，照顾3岁女孩，工作日白天，地址在海淀区，有意者联系我',
+    '我的地址是北京市朝阳区建国路88号3单元501，电话13912345678，麻烦发顺丰',
+    'please ship to my address: 45 Oak Lane, Portland OR 97201, my phone is 503-555-0147',
+    '收件人：张三，电话 13800001111，地址：上海市浦东新区世纪大道100号',
+    'my number is 07700 900456 if the courier needs it',
+    '我们店在南京路123号，欢迎来自提，营业时间9点到9点',
+    'Our store is at 500 Main St, open 10–6, pickup available',
+    '捡到一个钱包，里面有身份证，失主叫王明，请联系我归还',
+    'Found a blue backpack near the library, has a name tag "Emma". Contact me to claim',
+    '寻狗启事：金毛，在XX小区走失，联系电话13700002222',
+    '区政府便民服务热线是12345，有问题可以打',
+    "the city clerk's office number is 555-0100, open weekdays",
+    '同学们，明天的课改在3号楼201教室上，别走错了',
+    'Class will meet in Room 204 of the science building tomorrow at 9',
+    "my daughter's school is on Elm Street, so pickup near there works for me",
+    '我女儿学校就在人民路上，你可以放学的时候在校门口交易', // was blocked: 门口交易 read as 口交
+    '我女儿穿过的校服，九成新，130码，便宜出',
+    'my son wore these sneakers twice, size 2 youth, like new',
+    'my kid is 12 and loves this game, any tips for parental controls?',
+    '孩子几岁了？这个玩具适合3岁以上',
+    'how old is your son? the bike is for 5-8 years',
+    '这套泳衣我女儿试穿了一下，有点小，所以转卖',
+    "The police published the suspect's name and asked the public for information",
+    "please don't post my address, I moved last month",
+    // guards for the new rules
+    "selling my daughter's used swimsuit, size 8, washed", // was blocked ('used')
+    "my daughter's used leotard, size 6, washed, $10",
+    '别告诉你妈，我们给她准备了生日惊喜，这是我们的小秘密',
+    'your daughter looks so cute in the pic! send more pics of the party',
+    "how old are you? 25? let's meet up for coffee, just us two",
+    '你几年级了？周末学校组织见面会，别带手机',
+    "send me a photo of the receipt and I'll top up your game credit",
+    "I'll send you robux if you finish your homework, love dad",
+    '给孙女发张自拍，她说想奶奶了',
+    '这个小女孩好可爱，给她刷个礼物',
+    'ur in 6th grade? cool, what is your favourite subject',
+    '你才上五年级就会编程了，真厉害',
+    '请问这套练功服我女儿穿过两次，九成新，转让',
+    '她每天早上七点出门跑步，一个人，好自律',
+    'she goes running alone every morning at 6, so disciplined',
+    '我女儿每天下午四点从学校南门出来，我一个人去接她',
+    "her parcel's shipping label got wet, can you reprint it",
+    '这个主播在北京理工大学读大二，好厉害',
+    '@ninja is really good at this game from what I saw',
+    '这个差评师太过分了，我要去平台申诉',
+    '大家去她直播间支持一下，她刚开播',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
