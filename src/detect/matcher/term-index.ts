@@ -306,23 +306,24 @@ const AUTOMATA_MAGIC = 'HAVENTRM';
  * pattern texts in order and `matcherCodeKey`: the built tables of each (`AhoCorasick.arrays`), after a header
  * with the key and a checksum of every word.
  */
-function buildMatchers(text: Pattern[], sound: Pattern[], symbols: Pattern[], cacheDir: string | null = CACHE_DIR): Matchers {
-  const build = (): Matchers => ({ text: new AhoCorasick(text), sound: new AhoCorasick(sound), symbols: new AhoCorasick(symbols) });
-  const code = text.length + sound.length + symbols.length >= CACHE_MIN_PATTERNS ? matcherCodeKey() : null;
+function buildMatchers(text: Pattern[], sound: Pattern[], symbols: Pattern[], mixed: Pattern[], cacheDir: string | null = CACHE_DIR): Matchers {
+  const build = (): Matchers => ({ text: new AhoCorasick(text), sound: new AhoCorasick(sound), symbols: new AhoCorasick(symbols), mixed: new AhoCorasick(mixed) });
+  const code = text.length + sound.length + symbols.length + mixed.length >= CACHE_MIN_PATTERNS ? matcherCodeKey() : null;
   if (code === null || cacheDir === null) return build();
   const hash = keyHash().update(code);
-  for (const patterns of [text, sound, symbols]) hash.update(`${patterns.length}\0${patterns.map((p) => p.text).join('\0')}\0`);
+  for (const patterns of [text, sound, symbols, mixed]) hash.update(`${patterns.length}\0${patterns.map((p) => p.text).join('\0')}\0`);
   const key = hash.digest();
   const name = `automata-${code.toString('hex').slice(0, 8)}-${key.toString('hex').slice(0, 32)}.bin`;
   const cached = readCache(name, cacheDir);
   if (cached !== null && cached.length >= 48 && cached.toString('latin1', 0, 8) === AUTOMATA_MAGIC && cached.subarray(8, 40).equals(key)) {
-    const arrays = unpackArrays(cached, 48, 24);
+    const arrays = unpackArrays(cached, 48, 32);
     if (arrays !== null && checksumArrays(arrays) === cached.readInt32LE(40)) {
       try {
         return {
           text: new AhoCorasick(text, arrays.slice(0, 8) as unknown as AutomatonArrays),
           sound: new AhoCorasick(sound, arrays.slice(8, 16) as unknown as AutomatonArrays),
           symbols: new AhoCorasick(symbols, arrays.slice(16, 24) as unknown as AutomatonArrays),
+          mixed: new AhoCorasick(mixed, arrays.slice(24, 32) as unknown as AutomatonArrays),
         };
       } catch {
         // tables of another shape: build again
@@ -330,7 +331,7 @@ function buildMatchers(text: Pattern[], sound: Pattern[], symbols: Pattern[], ca
     }
   }
   const built = build();
-  const arrays = [...built.text.arrays, ...built.sound.arrays, ...built.symbols.arrays];
+  const arrays = [...built.text.arrays, ...built.sound.arrays, ...built.symbols.arrays, ...built.mixed.arrays];
   const header = Buffer.alloc(48);
   header.write(AUTOMATA_MAGIC, 0, 'latin1');
   key.copy(header, 8);
@@ -345,6 +346,11 @@ interface Matchers {
   sound: AhoCorasick<Compiled>;
   /** Terms made only of symbols and emoji (🔫, 🍆💦): matched in the fold view, where no symbol is dropped. */
   symbols: AhoCorasick<Compiled>;
+  /**
+   * Readings of Chinese terms not marked phonetic (加wei信, da麻): matched in the phonetic view, only in a text
+   * where a hanzi touches a Latin letter, and a hit counts only where the original mixes the two.
+   */
+  mixed: AhoCorasick<Compiled>;
 }
 
 /** One list of terms in a catalog: what a detector holds. */
@@ -368,6 +374,7 @@ export class TermCatalog {
   private readonly textPatterns: Pattern[] = [];
   private readonly soundPatterns: Pattern[] = [];
   private readonly symbolPatterns: Pattern[] = [];
+  private readonly mixedPatterns: Pattern[] = [];
   private lists = 0;
   private terms = 0;
   private matchers: Matchers | null = null;
@@ -417,13 +424,13 @@ export class TermCatalog {
     for (const text of term.sounds) this.soundPatterns.push({ text, value: compiled });
     if (term.mixed !== undefined) {
       const mixedOnly: Compiled = { ...compiled, mixedOnly: true };
-      for (const text of term.mixed) this.soundPatterns.push({ text, value: mixedOnly });
+      for (const text of term.mixed) this.mixedPatterns.push({ text, value: mixedOnly });
     }
   }
 
   /** Build the matchers now (otherwise the first find does). */
   seal(): void {
-    this.matchers ??= buildMatchers(this.textPatterns, this.soundPatterns, this.symbolPatterns, this.options.cacheDir);
+    this.matchers ??= buildMatchers(this.textPatterns, this.soundPatterns, this.symbolPatterns, this.mixedPatterns, this.options.cacheDir);
   }
 
   /** Every list's hits, by list number: text hits first (skeleton view, then symbols in the fold view), then hits by sound. */
@@ -481,32 +488,40 @@ export class TermCatalog {
         (byList[c.list] ??= []).push({ value: c.value, start: f.start[s] ?? 0, end: f.end[e - 1] ?? 0, via: 'text' });
       }
     }
-    if (m.sound.size > 0 && doc.phonetic.text.length > 0) {
-      const ph = doc.phonetic;
-      found.clear();
-      m.sound.scan(ph.text, found);
-      for (let i = 0; i < found.count; i++) {
-        const p = found.pattern(i);
-        const e = found.end(i);
-        const s = e - (m.sound.lengths[p] as number);
-        if (ph.tokenStart[s] === 0) continue;
-        if (e < ph.text.length && ph.tokenStart[e] === 0) continue;
-        if (crossesBreak(ph.tokenStart, s, e)) continue;
-        const start = ph.start[s] ?? 0;
-        const end = ph.end[e - 1] ?? 0;
-        const c = m.sound.values[p] as Compiled;
-        if (c.mixedOnly === true && !mixesPinyin(doc.original, start, end)) continue;
-        if (acrossNumber(doc.original, start, end)) continue;
-        if (byText !== null && foundByText(byText, c.id, start, end)) continue;
-        if (allowedAround(doc, start, end, c)) continue;
-        (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'sound' });
-      }
+    if (doc.phonetic.text.length > 0) {
+      if (m.sound.size > 0) this.bySound(m.sound, doc, byText, byList);
+      // pinyin written into a Chinese term: only a text with both hanzi and Latin letters can hold one
+      if (m.mixed.size > 0 && mixesPinyin(doc.original, 0, doc.original.length)) this.bySound(m.mixed, doc, byText, byList);
     }
     const result: Array<ReadonlyArray<TermHit<unknown>>> = new Array(this.lists);
     for (let k = 0; k < this.lists; k++) result[k] = byList[k] ?? NO_HITS;
     this.lastDoc = doc;
     this.lastHits = result;
     return result;
+  }
+
+  /** The hits of one automaton over the phonetic view (hits by sound), after the text hits `byText`. */
+  private bySound(automaton: AhoCorasick<Compiled>, doc: NormalizedText, byText: number[] | null, byList: Array<Array<TermHit<unknown>> | undefined>): void {
+    const ph = doc.phonetic;
+    const found = this.found;
+    found.clear();
+    automaton.scan(ph.text, found);
+    for (let i = 0; i < found.count; i++) {
+      const p = found.pattern(i);
+      const e = found.end(i);
+      const s = e - (automaton.lengths[p] as number);
+      if (ph.tokenStart[s] === 0) continue;
+      if (e < ph.text.length && ph.tokenStart[e] === 0) continue;
+      if (crossesBreak(ph.tokenStart, s, e)) continue;
+      const start = ph.start[s] ?? 0;
+      const end = ph.end[e - 1] ?? 0;
+      const c = automaton.values[p] as Compiled;
+      if (c.mixedOnly === true && !mixesPinyin(doc.original, start, end)) continue;
+      if (acrossNumber(doc.original, start, end)) continue;
+      if (byText !== null && foundByText(byText, c.id, start, end)) continue;
+      if (allowedAround(doc, start, end, c)) continue;
+      (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'sound' });
+    }
   }
 }
 
@@ -587,7 +602,10 @@ function spacedApart(view: View, original: string, k: number): boolean {
  * for in it, and only across a dropped letter: 买A货 holds no term, so Chinese text with a letter in it (A货,
  * B站, 维C) costs nothing and flags nothing.
  */
+const LONE_LETTER_IN_HAN = /[\u3400-\u9fff\uf900-\ufaff][a-z][\u3400-\u9fff\uf900-\ufaff]/;
+
 function hanWithoutLoneLetters(text: string): { text: string; at: Int32Array; dropsInside(s: number, e: number): boolean } | null {
+  if (!LONE_LETTER_IN_HAN.test(text)) return null; // the usual case, checked natively
   let first = -1;
   for (let i = 1; i + 1 < text.length; i++) {
     if (isLatinLetter(text.charCodeAt(i)) && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) {
