@@ -3,13 +3,12 @@
  * Unicode confusables (from the `unhomoglyph` package's data, filtered to letters that look like ASCII),
  * and the leetspeak map (rules/normalize/leet.json).
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.ts';
 
-const require = createRequire(import.meta.url);
-
+/** Parsed, not `require`d: require would keep each file's object (20,000 keys for pinyin) alive for good. */
 function loadJson(path: string): unknown {
-  return require(path) as unknown;
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
 function asStringRecord(value: unknown, what: string): Record<string, string> {
@@ -31,14 +30,16 @@ export const T2S: ReadonlyMap<number, string> = (() => {
   return new Map(entries.filter(([k]) => !targets.has(k)).map(([k, v]) => [k.codePointAt(0) ?? 0, v]));
 })();
 
-const pinyinEntries = Object.entries(asStringRecord(loadJson(packagePath('rules', 'generated', 'pinyin.json')), 'rules/generated/pinyin.json'));
-/** Simplified hanzi → every toneless pinyin reading, most common first (了 → le, liao). */
-export const PINYIN_READINGS: ReadonlyMap<number, readonly string[]> = new Map(
-  pinyinEntries.map(([k, v]) => [k.codePointAt(0) ?? 0, v.split('|')]),
-);
-/** Simplified hanzi → its most common toneless pinyin reading: what the phonetic view writes. */
+/**
+ * Simplified hanzi → its most common toneless pinyin reading: what the phonetic view writes, and what a term is
+ * read as (the file lists every reading, most common first; the others matched innocent words: 约炮 as yao pao
+ * matched 要跑).
+ */
 export const PINYIN: ReadonlyMap<number, string> = new Map(
-  pinyinEntries.map(([k, v]) => [k.codePointAt(0) ?? 0, v.split('|')[0] ?? v]),
+  Object.entries(asStringRecord(loadJson(packagePath('rules', 'generated', 'pinyin.json')), 'rules/generated/pinyin.json')).map(([k, v]) => {
+    const bar = v.indexOf('|');
+    return [k.codePointAt(0) ?? 0, bar < 0 ? v : v.slice(0, bar)];
+  }),
 );
 
 /**

@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 import { checksumArrays, hashSources, keyHash, packArrays, readCache, unpackArrays, writeCache } from '../../cache.ts';
 import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
-import { PINYIN_READINGS } from '../../normalize/tables.ts';
+import { PINYIN } from '../../normalize/tables.ts';
 import type { NormalizedText, View } from '../../normalize/types.ts';
 import { CACHE_DIR, packagePath } from '../../paths.ts';
 import { AhoCorasick, Occurrences, type AutomatonArrays } from './aho-corasick.ts';
@@ -68,7 +68,6 @@ interface Pattern {
   value: Compiled;
 }
 
-const MAX_READING_VARIANTS = 16;
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 /** The skeleton view without leading and trailing spaces, and its run lengths. */
@@ -89,14 +88,11 @@ function readingsOf(n: NormalizedText): string[] {
       if (isLatinLetter(cp)) variants = variants.map((v) => v + ch);
       continue;
     }
-    const all = PINYIN_READINGS.get(cp);
-    if (all === undefined) return [];
     // the main reading only: the view writes each hanzi with its main reading, and every other reading of a
     // term's characters matched innocent words (约炮 read as yao pao matched 要跑)
-    const readings = all.slice(0, 1);
-    const next: string[] = [];
-    for (const v of variants) for (const r of readings) if (next.length < MAX_READING_VARIANTS) next.push(v + r);
-    variants = next;
+    const reading = PINYIN.get(cp);
+    if (reading === undefined) return [];
+    variants = variants.map((v) => v + reading);
   }
   return variants.filter((v) => v.length > 0);
 }
@@ -414,7 +410,7 @@ export class TermCatalog {
       list,
       value,
       mode: term.mode,
-      runs: Uint16Array.from(term.runs),
+      runs: runsArray(term.runs),
       latinStart: term.latinStart,
       latinEnd: term.latinEnd,
       allow: term.allow,
@@ -430,7 +426,11 @@ export class TermCatalog {
 
   /** Build the matchers now (otherwise the first find does). */
   seal(): void {
-    this.matchers ??= buildMatchers(this.textPatterns, this.soundPatterns, this.symbolPatterns, this.mixedPatterns, this.options.cacheDir);
+    if (this.matchers) return;
+    this.matchers = buildMatchers(this.textPatterns, this.soundPatterns, this.symbolPatterns, this.mixedPatterns, this.options.cacheDir);
+    // The automata hold what matching needs; the patterns (tens of thousands of small objects, marked by every
+    // full GC of a long-running server) are not read again.
+    for (const patterns of [this.textPatterns, this.soundPatterns, this.symbolPatterns, this.mixedPatterns]) patterns.length = 0;
   }
 
   /** Every list's hits, by list number: text hits first (skeleton view, then symbols in the fold view), then hits by sound. */
@@ -523,6 +523,13 @@ export class TermCatalog {
       (byList[c.list] ??= []).push({ value: c.value, start, end, via: 'sound' });
     }
   }
+}
+
+/** One shared array per length for the usual runs, every letter written once (most terms): fewer heap objects. */
+const SINGLE_RUNS: Uint16Array[] = [];
+function runsArray(runs: readonly number[]): Uint16Array {
+  if (runs.some((r) => r !== 1)) return Uint16Array.from(runs);
+  return (SINGLE_RUNS[runs.length] ??= new Uint16Array(runs.length).fill(1));
 }
 
 /** A compiled set of terms on its own: a catalog of one list, built at once. */
