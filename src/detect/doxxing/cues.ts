@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { hashSources, keyHash, readCache, writeCache } from '../../cache.ts';
 import { AhoCorasick, Occurrences } from '../matcher/aho-corasick.ts';
 import { minimalLiterals, necessaryLiterals } from './literals.ts';
-import { packagePath } from '../../paths.ts';
+import { CACHE_DIR, packagePath } from '../../paths.ts';
 
 const VIEWS = ['compact', 'phonetic'] as const;
 /** Which normalized view a cue is matched on. */
@@ -108,7 +109,11 @@ function compile(source: string, flags: string, where: string): RegExp {
   return re;
 }
 
-export function compileCues(raw: unknown): CompiledCues {
+/**
+ * @param cacheDir - where the prefilter's literals are cached (node_modules/.cache/haven by default; `null`: always
+ *   derive them). Deriving them parses every pattern (~25 ms of each process's start).
+ */
+export function compileCues(raw: unknown, cacheDir: string | null = CACHE_DIR): CompiledCues {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -137,19 +142,55 @@ export function compileCues(raw: unknown): CompiledCues {
   }
   const plates = compile(data.plates.map((p) => `(?:${expand(p.pattern, data.macros, `plates.${p.id}`)})`).join('|'), 'g', 'plates');
   const prefilter = {} as Record<CueView, CuePrefilter>;
+  const literals = prefilterLiterals(lists, cacheDir);
   for (const view of VIEWS) {
-    const bits = new Map<string, number>();
-    let always = 0;
-    for (const kind of CUE_KINDS) {
-      for (const e of lists[kind][view].entries) {
-        const literals = necessaryLiterals(e.re.source);
-        if (literals === null) always |= kindBit(kind);
-        else for (const l of literals) bits.set(l, (bits.get(l) ?? 0) | kindBit(kind));
-      }
-    }
-    prefilter[view] = { automaton: new AhoCorasick([...minimalLiterals(bits)].map(([text, value]) => ({ text, value }))), always };
+    const { always, pairs } = literals[view];
+    prefilter[view] = { automaton: new AhoCorasick(pairs.map(([text, value]) => ({ text, value }))), always };
   }
   return { lists, plates, prefilter };
+}
+
+type PrefilterLiterals = Record<CueView, { always: number; pairs: Array<[string, number]> }>;
+
+/**
+ * Per view, the literals that must occur for each kind of cue to match (kind bits), and the kinds that need none.
+ * Derived by parsing every pattern (./literals.ts), or read from the start-up cache under a name that hashes the
+ * patterns and the code that derives them.
+ */
+function prefilterLiterals(lists: Record<CueKind, Record<CueView, CueList>>, cacheDir: string | null): PrefilterLiterals {
+  const derive = (): PrefilterLiterals => {
+    const out = {} as PrefilterLiterals;
+    for (const view of VIEWS) {
+      const bits = new Map<string, number>();
+      let always = 0;
+      for (const kind of CUE_KINDS) {
+        for (const e of lists[kind][view].entries) {
+          const found = necessaryLiterals(e.re.source);
+          if (found === null) always |= kindBit(kind);
+          else for (const l of found) bits.set(l, (bits.get(l) ?? 0) | kindBit(kind));
+        }
+      }
+      out[view] = { always, pairs: [...minimalLiterals(bits)] };
+    }
+    return out;
+  };
+  if (cacheDir === null) return derive();
+  const hash = keyHash();
+  if (!hashSources(hash, ['src/detect/doxxing/literals.ts', 'src/detect/doxxing/cues.ts'])) return derive();
+  for (const kind of CUE_KINDS) for (const view of VIEWS) hash.update(`${kind}\0${view}\0${lists[kind][view].entries.map((e) => e.re.source).join('\0')}\0`);
+  const name = `cues-prefilter-${hash.digest('hex').slice(0, 32)}.json`;
+  const cached = readCache(name, cacheDir);
+  if (cached !== null) {
+    try {
+      const parsed = JSON.parse(cached.toString('utf8')) as PrefilterLiterals;
+      if (VIEWS.every((v) => Number.isInteger(parsed[v]?.always) && Array.isArray(parsed[v]?.pairs))) return parsed;
+    } catch {
+      // damaged: derive again
+    }
+  }
+  const derived = derive();
+  writeCache(name, [Buffer.from(JSON.stringify(derived))], cacheDir, (other) => other.startsWith('cues-prefilter-'));
+  return derived;
 }
 
 /** Ids of the patterns that match the empty string (each would fire on every text). Runs every pattern. */

@@ -1,8 +1,11 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../normalize/index.ts';
 import { testDoc } from '../pii/test-doc.ts';
-import { compileCues, CUES, emptyMatches } from './cues.ts';
+import { compileCues, CUES, emptyMatches, possibleKinds } from './cues.ts';
 import { doxxingDetector } from './index.ts';
 
 /** [rule, excerpt of the ORIGINAL text] for every finding. */
@@ -152,6 +155,28 @@ describe('cue data', () => {
     expect(emptyMatches(compileCues({ ...base, probing: [{ id: 'e', pattern: 'a?' }] }))).toEqual(['probing.e']);
     expect(emptyMatches(compileCues({ ...base, plates: [{ id: 'p', pattern: '\\d*' }] }))).toEqual(['plates']);
     expect(emptyMatches(CUES)).toEqual([]);
+  });
+  it('the prefilter read back from the start-up cache is the one derived from the patterns (and a damaged cache is derived again)', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../../rules/doxxing/cues.json', import.meta.url), 'utf8')) as unknown;
+    const dir = mkdtempSync(join(tmpdir(), 'haven-cues-'));
+    try {
+      const derived = compileCues(raw, null);
+      const written = compileCues(raw, dir);
+      const files = readdirSync(dir).filter((f) => f.startsWith('cues-prefilter-'));
+      expect(files).toHaveLength(1);
+      const read = compileCues(raw, dir);
+      writeFileSync(join(dir, files[0]!), '{"compact": 1');
+      const rederived = compileCues(raw, dir);
+      const texts = ['她家住在上海市浦东新区张江路123号', "what's her address? I know where she works", '求扒这个人', 'hello there', '他的车牌是京A12345', ''];
+      for (const cues of [written, read, rederived]) {
+        for (const view of ['compact', 'phonetic'] as const) {
+          expect(cues.prefilter[view].always).toBe(derived.prefilter[view].always);
+          for (const text of texts) expect(possibleKinds(cues, view, text), `${view}: ${text}`).toBe(possibleKinds(derived, view, text));
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('expands macros inside macros', () => {
     const cues = compileCues({ ...base, macros: { a: 'x{b}', b: 'yz' }, probing: [{ id: 'm', pattern: '{a}!' }] });
