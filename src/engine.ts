@@ -117,10 +117,11 @@ function lowerByContext(
   byRules: ReadonlySet<Label>,
   verdicts: Map<Label, Verdict>,
   mitigations: Mitigation[],
-  own: (f: Finding) => Verdict,
+  /** Each finding's verdict before context, in the order of `findings` (screen computed them already). */
+  own: readonly Verdict[],
   text: string,
 ): void {
-  const lowered = findings.map(own);
+  const lowered = [...own];
   // where a finding lies: the co-occurrence findings of one rule (one per group) count as one span
   const cooc = new Map<string, { start: number; end: number }>();
   for (const f of findings) {
@@ -205,9 +206,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     // per-label verdict: the policy's verdict for the label, lowered to the strongest finding's severity
     const verdicts = new Map<Label, Verdict>();
+    const own: Verdict[] = [];
     for (const f of findings) {
       scores[f.label] = Math.max(f.score, scores[f.label] ?? 0);
       const v = lessSevere(labelVerdict(policy, f.label, doc.surface), SEVERITY_VERDICT[f.severity]);
+      own.push(v);
       verdicts.set(f.label, moreSevere(verdicts.get(f.label) ?? 'allow', v));
     }
 
@@ -215,7 +218,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const byRules = new Set(findings.filter((f) => f.rule !== 'model').map((f) => f.label));
     const mitigations: Mitigation[] = [];
     const hits = context.find(normalized);
-    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, (f) => lessSevere(labelVerdict(policy, f.label, doc.surface), SEVERITY_VERDICT[f.severity]), text);
+    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, own, text);
 
     let verdict: Verdict = 'allow';
     for (const v of verdicts.values()) verdict = moreSevere(verdict, v);

@@ -96,9 +96,14 @@ class ChannelWindow {
     return this.entries.length - this.head;
   }
 
-  /** Offset of an entry's signature in the slab. */
-  at(entry: Entry): number {
-    return (entry.seq % this.capacity) * SIGNATURE_SIZE;
+  /** Offset of an entry's signature in the slab (or in a slab of another capacity). */
+  at(entry: Entry | number, capacity = this.capacity): number {
+    return ((typeof entry === 'number' ? entry : entry.seq) % capacity) * SIGNATURE_SIZE;
+  }
+
+  /** A copy of an entry's signature, to keep after the slab moves on. */
+  signatureOf(entry: Entry): Signature {
+    return this.slab.slice(this.at(entry), this.at(entry) + SIGNATURE_SIZE);
   }
 
   /** Stores the signature of the entry about to be added; returns its seq. Grows the ring (×2) when full. */
@@ -109,13 +114,13 @@ class ChannelWindow {
       // Live entries have consecutive seqs, so they land on distinct slots of the larger ring too.
       for (let i = this.head; i < this.entries.length; i++) {
         const e = this.entries[i]!;
-        slab.set(this.slab.subarray(this.at(e), this.at(e) + SIGNATURE_SIZE), (e.seq % capacity) * SIGNATURE_SIZE);
+        slab.set(this.slab.subarray(this.at(e), this.at(e) + SIGNATURE_SIZE), this.at(e, capacity));
       }
       this.slab = slab;
       this.capacity = capacity;
     }
     const seq = this.nextSeq++;
-    this.slab.set(signature, (seq % this.capacity) * SIGNATURE_SIZE);
+    this.slab.set(signature, this.at(seq));
     return seq;
   }
 }
@@ -228,7 +233,7 @@ export class RaidWatch {
       messageIds: members.map((e) => e.messageId),
       newShare,
       firstAt: members[0]?.at ?? 0,
-      representatives: members.slice(0, this.#representatives).map((e) => window.slab.slice(window.at(e), window.at(e) + SIGNATURE_SIZE)),
+      representatives: members.slice(0, this.#representatives).map((e) => window.signatureOf(e)),
       sample: cluster.sample,
     };
   }

@@ -609,18 +609,12 @@ function spacedApart(view: View, original: string, k: number): boolean {
  * for in it, and only across a dropped letter: 买A货 holds no term, so Chinese text with a letter in it (A货,
  * B站, 维C) costs nothing and flags nothing.
  */
-const LONE_LETTER_IN_HAN = /[\u3400-\u9fff\uf900-\ufaff][a-z][\u3400-\u9fff\uf900-\ufaff]/;
+const LONE_LETTER_IN_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][a-z][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/; // isHan's BMP ranges
 
 function hanWithoutLoneLetters(text: string): { text: string; at: Int32Array; dropsInside(s: number, e: number): boolean } | null {
-  if (!LONE_LETTER_IN_HAN.test(text)) return null; // the usual case, checked natively
-  let first = -1;
-  for (let i = 1; i + 1 < text.length; i++) {
-    if (isLatinLetter(text.charCodeAt(i)) && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return null;
+  const m = LONE_LETTER_IN_HAN.exec(text); // the usual case (none) is settled natively
+  if (m === null) return null;
+  const first = m.index + 1;
   const at = new Int32Array(text.length);
   const droppedBefore: number[] = []; // positions k of the shorter text with a letter dropped between k - 1 and k
   let out = '';
