@@ -123,6 +123,18 @@ describe('normalize', () => {
     expect(normalize('f . u . c . k').compact.text).toBe('fuck');
   });
 
+  it("a lone leet symbol between spaced-out letters is one of them (round 29: 't e l 3 g r @ m' read as 'telegr @ m')", () => {
+    expect(normalize('t e l 3 g r @ m').compact.text).toBe('telegram');
+    expect(normalize('w h @ t s a p p').compact.text).toBe('whatsapp');
+    expect(normalize('t.e.l.3.g.r.@.m').compact.text).toBe('telegram');
+    // it must sit between two real letters, with the same gap both sides, in a run of three real letters or more
+    expect(normalize('f u c k !').compact.text).toBe('fuck !');
+    expect(normalize('c u @ 5').compact.text).toBe('c u @ 5');
+    expect(normalize('a @ b').compact.text).toBe('a @ b');
+    expect(normalize('email me @ j o h n').compact.text).toBe('email me @ john');
+    expect(normalize('w h @  t s').compact.text).toBe('w h @ t s');
+  });
+
   it("'+' is not leet for t (regression: '+V' read as 'tv')", () => {
     expect(normalize('加我+V').compact.text).toBe('加我+v');
   });

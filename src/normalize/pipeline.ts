@@ -255,6 +255,37 @@ function isSep(cp: number): boolean {
   return (classOf(cp) & (LATIN | DIGIT | HAN)) === 0 && cp !== 0x2a;
 }
 
+/**
+ * A leet symbol standing alone (@, $, !… but not a digit; its neighbours are not word characters): inside
+ * spaced-out letters it is one of them ('t e l 3 g r @ m', 'w h @ t s a p p'), so it is no separator there.
+ */
+function isLoneLeetSymbol(cps: Int32Array, n: number, k: number): boolean {
+  const cp = cps[k] as number;
+  if (!LEET.has(cp) || classOf(cp) & (LATIN | DIGIT)) return false;
+  return !(k > 0 && classOf(cps[k - 1] as number) & WORD) && !(k + 1 < n && classOf(cps[k + 1] as number) & WORD);
+}
+
+/** The end of the separators after k (at most 3), stopping at a lone leet symbol. */
+function sepEnd(cps: Int32Array, n: number, k: number): number {
+  let g = k;
+  while (g < n && g - k < 3 && isSep(cps[g] as number) && !isLoneLeetSymbol(cps, n, g)) g++;
+  return g;
+}
+
+/**
+ * The next spaced-out letter after the letter ending at k (k: the position after it), or -1: a single letter
+ * or leet digit after separators, or a lone leet symbol between two real letters with the same gap on both sides.
+ */
+function nextSpacedLetter(cps: Int32Array, n: number, k: number): number {
+  const g = sepEnd(cps, n, k);
+  if (g === k || g >= n) return -1;
+  if (isSingle(cps, n, g)) return g;
+  if (!isLoneLeetSymbol(cps, n, g) || !(classOf(cps[k - 1] as number) & LATIN)) return -1;
+  const h = sepEnd(cps, n, g + 1);
+  if (h === g + 1 || h >= n || !isSingle(cps, n, h) || !(classOf(cps[h] as number) & LATIN)) return -1;
+  return gapKind(cps, k, g) === gapKind(cps, g + 1, h) ? g : -1;
+}
+
 const GAP_SYMBOLS = 0;
 const GAP_ONE_SPACE = 1;
 const GAP_WIDE = 2;
@@ -302,13 +333,13 @@ function compact(f: Units, b: Buffers): boolean {
     if (i > 0 && (cps[i - 1] === 0x27 || cps[i - 1] === 0x2019)) continue;
     let letters = 1;
     let realLetters = classOf(cps[i] as number) & LATIN ? 1 : 0;
+    let symbols = 0;
     let spaced = false;
     let firstGap = -1; // the kind of the first gap: every gap of one spaced-out word is alike
     let k = i + 1;
     for (;;) {
-      let g = k;
-      while (g < n && g - k < 3 && isSep(cps[g] as number)) g++;
-      if (g === k || g >= n || !isSingle(cps, n, g)) break;
+      const g = nextSpacedLetter(cps, n, k);
+      if (g < 0) break;
       const kind = gapKind(cps, k, g);
       // a gap unlike the first ends the word: "b.l.a.c.k.s a.r.e" is two words, "s e n d  n u d e s" too
       if (firstGap >= 0 && kind !== firstGap) break;
@@ -316,14 +347,15 @@ function compact(f: Units, b: Buffers): boolean {
       if (kind !== GAP_SYMBOLS) spaced = true;
       letters++;
       if (classOf(cps[g] as number) & LATIN) realLetters++;
+      else if (!(classOf(cps[g] as number) & DIGIT)) symbols++;
       k = g + 1;
     }
-    if ((letters >= 3 || (letters === 2 && !spaced)) && realLetters >= 2) {
+    // a run with a leet symbol in it needs three real letters ('a @ b' stays apart)
+    if ((letters >= 3 || (letters === 2 && !spaced)) && realLetters >= (symbols > 0 ? 3 : 2)) {
       // walk the same gaps again (nothing has changed) and drop them
       let a = i + 1;
       for (let gap = 1; gap < letters; gap++) {
-        let b = a;
-        while (b < n && b - a < 3 && isSep(cps[b] as number)) b++;
+        const b = nextSpacedLetter(cps, n, a);
         for (let x = a; x < b; x++) keep[x] = 0;
         if (b > a) same = false;
         a = b + 1;

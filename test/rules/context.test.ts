@@ -4,6 +4,7 @@
  * scoped to the model lower only what the model alone raised.
  */
 import { describe, expect, it } from 'vitest';
+import { doxxingDetector } from '../../src/detect/doxxing/index.ts';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import { loadRuleSet } from '../../src/detect/rule-files.ts';
 import { parseContext } from '../../src/detect/rules-schema.ts';
@@ -16,6 +17,7 @@ const engine = createEngine({ rules, model: null });
 const CASES: Record<string, Array<{ text: string; without: string; label: Label; engine?: Engine }>> = {};
 
 const fakeModel = createEngine({ rules, model: () => ({ insult: 0.99 }) });
+const withDoxxing = createEngine({ rules, model: null, detectors: [doxxingDetector] });
 
 CASES.quoting_to_report = [
   { text: '卖家非要我加微信转账，我拒绝了，大家别上当', without: '加微信转账', label: 'contact_offplatform' },
@@ -74,6 +76,14 @@ CASES.criticism_of_work = [{ text: 'Your code is garbage right now but we can re
 CASES.education.push({ text: 'Vocabulary: "idiot" comes from the Greek idiotes, meaning a private person.', without: 'idiot', label: 'insult' });
 CASES.quoting_to_report.push({ text: 'A guy in the stream chat keeps calling me a retard, can a mod time him out?', without: 'a retard', label: 'hate' });
 CASES.medical_sexual_health.push({ text: 'How soon should I take an HIV test? And is PrEP available without a prescription?', without: 'PrEP available without a prescription', label: 'prohibited_listing' });
+// round 29 (false positives): an ordeal that "kills", a petty grievance joked about (held, not blocked), a service
+// ad's own number, the crying emoticon, care about traffic, a seller shipping to the buyer
+CASES.ordeal_hyperbole = [{ text: 'this exam is gonna kill you tomorrow, study hard', without: 'gonna kill you tomorrow', label: 'threat' }];
+CASES.petty_grievance_hyperbole = [{ text: "i'm gonna kill her tonight lol she stole my charger", without: "i'm gonna kill her tonight", label: 'threat' }];
+CASES.service_ad = [{ text: 'Dog walker, 5 years of experience, references available. Call me at 555-0142', without: 'Call me at 555-0142', label: 'contact_offplatform' }];
+CASES.crying_emoticon = [{ text: 'QQ 好难过，又没抢到票', without: 'QQ', label: 'contact_offplatform' }];
+CASES.safety_advice = [{ text: '你全家出门都小心点，下雨天路滑', without: '你全家出门都小心点', label: 'threat' }];
+CASES.seller_shipping = [{ text: "found the buyer's address in the order details, shipping today", without: "found the buyer's address in the order details", label: 'doxxing', engine: withDoxxing }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {

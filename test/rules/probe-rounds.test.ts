@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 28 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 29 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -864,4 +864,122 @@ describe('round 28 look-alikes stay allowed (parents, grandparents, own data, sh
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
+});
+
+describe('round 29 (leftovers of earlier rounds, and doxxing and threat phrasings nobody had probed)', () => {
+  it.each([
+    // leftovers: 'smd', QQ spelled with dots, a leet symbol inside spaced-out letters
+    ['lol smd', 'insult', 'hold'],
+    ['just s.m.d already', 'insult', 'hold'],
+    ['go smd, ref', 'insult', 'hold'],
+    ['加我q.q. 123456789 私聊', 'contact_offplatform', 'hold'],
+    ['Q.Q号 987654321，加了再说', 'contact_offplatform', 'hold'],
+    ['有q.q吗？我们q.q上聊，别在平台说', 'contact_offplatform', 'hold'],
+    ['my t e l 3 g r @ m is @cheapdeals88, cheaper there', 'contact_offplatform', 'hold'],
+    ['msg me on w h @ t s a p p', 'contact_offplatform', 'hold'],
+    // doxxing: someone else's data revealed, probed, or threatened to be published
+    ['这个卖家的身份证照片我有，谁要私我', 'doxxing', 'hold'],
+    ['the seller who scammed me lives at 42 Maple Drive, Springfield. spread it', 'doxxing', 'hold'],
+    ['主播的车牌是京A12345，经常停在望京那个小区', 'doxxing', 'hold'],
+    ["streamer's plate is 7ABC123, parks behind her apartment every night", 'doxxing', 'hold'],
+    ['HR部小王的私人手机是13912345678，有事直接打给她', 'doxxing', 'hold'],
+    ['我把他老婆的微信和单位都发群里了', 'doxxing', 'hold'],
+    ["dropping her home addy in the chat in 5 min if she doesn't respond", 'doxxing', 'hold'],
+    ['不给我退款，我就把你的身份证和住址发到网上', 'doxxing', 'hold'],
+    ["anyone know what school the streamer's little brother goes to?", 'doxxing', 'hold'],
+    ['谁知道这个up主在哪个公司上班？人肉一下', 'doxxing', 'hold'],
+    ["her real name is Sarah Kim, she's a nurse at St. Mary's, night shift", 'doxxing', 'hold'],
+    ['这个主管住在锦绣花园8栋，每天开白色宝马上班', 'doxxing', 'hold'],
+    ["i have the buyer's phone and home address from the order, who wants it", 'doxxing', 'hold'],
+    ['快递单上有她的电话，我存下来了，以后天天打给她', 'doxxing', 'hold'],
+    ["posting the mod's face pic, full name and city in my discord", 'doxxing', 'hold'],
+    ['her ex gave me her new address, she moved to 12 Birch St apt 4', 'doxxing', 'hold'],
+    ['李经理的家庭住址是朝阳区某某小区3号楼，大家下班可以去看看', 'doxxing', 'hold'],
+    ['扒到了，这个黑粉是某某大学大三的，宿舍在6号楼', 'doxxing', 'hold'],
+    ['我有这个主播的zhu zhi和dian hua，要的扣1', 'doxxing', 'hold'],
+    // threats: marketplace, livestream, workplace; zh, en, mixed
+    ['你再发差评，我让你在这个城市混不下去', 'threat', 'block'],
+    ['我知道你几点下班，路上小心点', 'threat', 'block'],
+    ['你敢封我号，我线下找你', 'threat', 'block'],
+    ['你信不信我明天带人去你公司堵你', 'threat', 'block'],
+    ["I'm gonna break your legs if that package doesn't arrive", 'threat', 'block'],
+    ['迟早弄死你这个骗子', 'threat', 'block'],
+    ["one more ban and I swear I'll burn your house down", 'threat', 'block'],
+    ['下班后停车场见，看我不废了你', 'threat', 'block'],
+    ['watch your back in the parking lot tonight, Karen', 'threat', 'block'],
+    ['你全家都给我小心点', 'threat', 'block'],
+    ['u better sleep with one eye open', 'threat', 'block'],
+    ["I'll be waiting outside your office with a bat", 'threat', 'block'],
+    ["ur kids walk home alone right? would be sad if they didn't make it", 'threat', 'block'],
+    ["you'll pay for this, I know your mom's address too", 'threat', 'block'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
+
+describe('round 29 hyperbole and look-alikes stay allowed (or at most held)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ["I'll kill him tomorrow lol he ate my fries"],
+  ])('%s is not blocked', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).not.toBe('block');
+  });
+  it.each([
+    // leftovers: hyperbole, a product shade, an ad's own number, a friend's routine, a lesson told
+    'leg day is gonna kill you tomorrow lol',
+    "I'll shoot you the invoice tomorrow",
+    'send me the nude lipstick swatch',
+    'Experienced babysitter, CPR certified, available weekends. Call me at 555-0198',
+    '她家住海淀，每天早上散步',
+    '今天的班会主题是反霸凌。老师说不要叫同学死胖子。',
+    'SMD resistors 0603, 100 pcs',
+    'is this board smd or through-hole?',
+    'q.q. 好难过，考试没过',
+    'Q.Q so sad my order got cancelled',
+    // look-alikes of the new doxxing and threat probes
+    '我知道你几点下班，到时候来接你吃饭呀',
+    '你敢不敢明天跟我去蹦极',
+    'ship to my place: 42 Maple Drive, Springfield, thanks',
+    "I'll be waiting outside your office with a coffee ☕",
+    'this bug is killing me, gonna break my keyboard lol',
+    '我这辆车的车牌是京A12345，要过户请联系我',
+    '公司前台电话是010-12345678，访客请提前预约',
+    '主播的老家在河南，今天直播吃烩面',
+    "her real name is Taylor, she's a nurse, so proud of my sister",
+    '我们经理住得离公司很近，每天走路上班',
+    'watch your step, the floor is wet near the entrance',
+    '你再发差评我也会认真改进的，谢谢反馈',
+    'see what happens to your sourdough if you skip the fold',
+    'who knows what school this uniform is from? buying for my son',
+    '谁知道这家店在哪个商场？想去线下看看',
+    '明天带客户去你们公司参观，提前打个招呼',
+    '下班后停车场见，我把你落下的伞给你',
+    "I found the buyer's address on the order page, shipping today",
+    '快递单上有她的电话，我打过去确认了收货时间',
+    "the streamer's license plate collection is insane, 200 plates from every state",
+    'posting my own face pic and city in the intro thread, hi from Toronto',
+    '出门记得看看天气，要下雨',
+    '你全家都给我小心点过马路，最近车多',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// Round 29 probes still missed (docs/engine.md, round 29 "left"): the writer's own words after a message-wide or
+// report cue, and phrasings no rule lists yet. Each should be caught as labelled.
+describe('round 29 misses left', () => {
+  it.todo("He called me an idiot? Well he's a fucking cunt → insult (hold)");
+  it.todo('大家小心这个卖家。我知道你住哪，你等着 → threat (block)');
+  it.todo('历史课作业写完了。黑鬼都滚出中国 → hate (block)');
+  it.todo('I went to the clinic today. Hey sexy, send nudes tonight → sexual_harassment (block)');
+  it.todo('他爸在市一院当医生，叫李建华，大家去医院找他爸 → doxxing (hold)');
+  it.todo('这个女主播的老家是周口某某村的，她爸妈还住那 → doxxing (hold)');
+  it.todo('手机尾号8866的那个买家叫张伟，住在天河区 → doxxing (hold)');
+  it.todo('leave another bad review and see what happens to your storefront → threat (block)');
+  it.todo("keep streaming that garbage and we'll pull up to your house → threat (block)");
+  it.todo("tell anyone and you'll be the one in a body bag → threat (block)");
+  it.todo('你要是敢辞退我，我就拿刀等你 → threat (block)');
+  it.todo('出门记得看看身后有没有人 → threat (block)');
+  it.todo('我要让你付出血的代价 → threat (block)');
+  it.todo('gonna catch you outside after work, no cameras there → threat (block)');
 });
