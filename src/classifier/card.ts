@@ -47,6 +47,11 @@ export interface ModelCard {
      * threshold_folds > 1, else on the tune split); the stored bias is shifted so it reads as 0.5.
      */
     tuned_threshold: number;
+    /**
+     * Macro-F1 at that threshold on the scores that picked it (out-of-fold over train + tune, or the tune
+     * split): a validation figure, never the test split, for choosing between plans. Absent in older cards.
+     */
+    validation_macro_f1?: number;
     final_train_loss: number;
   }>;
   quantization: string;

@@ -37,17 +37,30 @@ function packWeights(weights: Int8Array): Int32Array {
   return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
 }
 
-/** Counts Han characters and ASCII letters: which heads may speak for a text. */
+/**
+ * Which heads may speak for a text: Chinese heads where it has a Han character, English heads where it has
+ * two or more ASCII letters — and, in a text with Han characters, two or more Latin words: one Latin word
+ * among Chinese is a brand, a name or a product code (Switch游戏卡, iPhone壳), and an English head reading
+ * it sees only its bias and that word.
+ */
 function scriptsOf(text: string): Record<HeadScript, boolean> {
   let han = 0;
   let latin = 0;
+  let latinWords = 0;
+  let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) latin++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    if (c >= 0x61 && c <= 0x7a) {
+      latin++;
+      if (!inWord) latinWords++;
+      inWord = true;
+      continue;
+    }
+    inWord = false;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
   }
   // One Latin letter ("a", "u") is no English; two letters make the shortest insult worth scoring.
-  return { han: han > 0, latin: latin >= 2 };
+  return { han: han > 0, latin: latin >= 2 && (han === 0 || latinWords >= 2) };
 }
 
 /** A linear classifier over hashed n-grams, built from a decoded model file. */

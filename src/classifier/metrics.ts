@@ -85,3 +85,9 @@ export function bestThreshold(scores: Float64Array | number[], labels: ArrayLike
   }
   return bestThreshold;
 }
+
+/** Binary macro-F1 of predicting 1 where score ≥ threshold: the figure `bestThreshold` maximised. */
+export function macroF1At(scores: Float64Array | number[], labels: ArrayLike<number>, threshold: number): number {
+  const predicted = Array.from(scores, (p) => (p >= threshold ? 1 : 0));
+  return classificationFigures(labels, predicted, 2).macro_f1;
+}

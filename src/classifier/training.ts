@@ -23,7 +23,7 @@ import { HEADS } from './heads.ts';
 import { headProbability, learnBinaryHead, type LearnedHead, type LearnOptions } from './learn.ts';
 import { LinearClassifier } from './linear-classifier.ts';
 import { encodeTexts, selectRows, type FeatureMatrix } from './matrix.ts';
-import { bestThreshold } from './metrics.ts';
+import { bestThreshold, macroF1At } from './metrics.ts';
 import { decodeModel, encodeModel, type StoredHead, type StoredModel } from './model-file.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
@@ -54,7 +54,7 @@ export interface TrainingPlan {
  */
 export const DEFAULT_PLAN: TrainingPlan = {
   seed: 42,
-  spec: { bucketBits: 20, charMin: 1, charMax: 4, hanCharMax: 2, wordMax: 2, hanWords: 'jieba', scaling: 'sqrt-count' },
+  spec: { bucketBits: 19, charMin: 1, charMax: 4, hanCharMax: 2, wordMax: 2, hanWords: 'none', scaling: 'sqrt-count' },
   learn: { epochs: 8, learningRate: 0.2, l2: 1e-6, nbAlpha: 4, positiveWeight: 1, average: false },
   refit: true,
   thresholdFolds: 5,
@@ -181,6 +181,7 @@ export function trainModel(
     const positive = (item: { label: number }): number => (head.isPositive(item.label) ? 1 : 0);
     const bothLabels = Uint8Array.from([...splits.train, ...splits.tune], positive);
     let threshold: number;
+    let validation: number;
     let learned: LearnedHead | null = null;
     const folds = foldsFor(head.dataset);
     if (folds) {
@@ -199,12 +200,16 @@ export function trainModel(
       }
       progress.end();
       threshold = bestThreshold(scores, bothLabels);
+      validation = macroF1At(scores, bothLabels, threshold);
     } else {
       const labels = Uint8Array.from(splits.train, positive);
       progress.stage(`learn ${head.name}`, plan.learn.epochs);
       learned = learnBinaryHead(train!, labels, buckets, options, (epoch) => progress.update(epoch));
       progress.end();
-      threshold = bestThreshold(probabilities(learned, tune!), splits.tune.map(positive));
+      const tuneScores = probabilities(learned, tune!);
+      const tuneLabels = splits.tune.map(positive);
+      threshold = bestThreshold(tuneScores, tuneLabels);
+      validation = macroF1At(tuneScores, tuneLabels, threshold);
     }
     let shipped: LearnedHead;
     if (refitFor(head.dataset) || !learned) {
@@ -223,6 +228,7 @@ export function trainModel(
       positive_class: head.positiveClass,
       feeds: head.feeds,
       tuned_threshold: threshold,
+      validation_macro_f1: validation,
       final_train_loss: shipped.epochLosses.at(-1) ?? Number.NaN,
     });
   });

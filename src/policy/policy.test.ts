@@ -6,7 +6,7 @@ import { defaultPolicy, PolicyError, resolvePolicy } from './policy.ts';
 
 describe('model settings', () => {
   it('ship with a minimum of 2 words for a model-only flag', () => {
-    expect(defaultPolicy().model).toEqual({ hold: 0.95, block: 1, minWords: 2 });
+    expect(defaultPolicy().model).toEqual({ hold: 0.93, block: 1, minWords: 2 });
   });
   it('an operator may change the thresholds and keep the shipped minimum, or set their own', () => {
     expect(resolvePolicy({ model: { hold: 0.9, block: 0.99 } }).model).toEqual({ hold: 0.9, block: 0.99, minWords: 2 });

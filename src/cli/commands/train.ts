@@ -92,6 +92,9 @@ export function registerTrain(program: Command): void {
           `trained in ${seconds.toFixed(1)} s → ${modelPath} (${(result.bytes.length / 1e6).toFixed(2)} MB), ${cardPath}`,
           `test macro-F1: cold ${cold.macro_f1.toFixed(4)} · swsr ${swsr.macro_f1.toFixed(4)} · davidson ${davidson.macro_f1.toFixed(4)}` +
             ` (3-class ${davidson.three_class_macro_f1.toFixed(4)}, hate F1 ${davidson.hate_f1.toFixed(4)})`,
+          `validation macro-F1 (out-of-fold or tune split, at each head's threshold): ${result.model.card.heads
+            .map((h) => `${h.name} ${h.validation_macro_f1?.toFixed(4) ?? '?'}`)
+            .join(' · ')}`,
           '',
         ].join('\n'),
       );
