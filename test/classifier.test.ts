@@ -12,7 +12,7 @@ import { HEADS } from '../src/classifier/heads.ts';
 import { learnBinaryHead } from '../src/classifier/learn.ts';
 import { LinearClassifier } from '../src/classifier/linear-classifier.ts';
 import { encodeTexts } from '../src/classifier/matrix.ts';
-import { bestThreshold, classificationFigures } from '../src/classifier/metrics.ts';
+import { bestThreshold, classificationFigures, macroF1At } from '../src/classifier/metrics.ts';
 import { decodeModel } from '../src/classifier/model-file.ts';
 import { DEFAULT_PLAN, trainModel, type TrainingPlan } from '../src/classifier/training.ts';
 import { foldForModel } from '../src/normalize/index.ts';
@@ -159,6 +159,17 @@ describe('the committed model', () => {
     expect(scores.insult).toBe(english.davidson_abusive);
     expect(model.score(foldForModel('12345 !!!'))).toEqual({ insult: 0, hate: 0, sexual_harassment: 0 });
   });
+
+  it('in a text with Han characters, English heads need two Latin words: one is a brand or a name', () => {
+    const model = defaultClassifier()!;
+    const brand = foldForModel('Switch游戏卡 塞尔达 二手 可走验货宝');
+    const heads = model.headScores(brand);
+    expect(model.score(brand)).toEqual({ insult: heads.cold_offensive, hate: heads.swsr_sexist, sexual_harassment: 0 });
+    const mixed = foldForModel('这个卖家 is so stupid');
+    const both = model.headScores(mixed);
+    expect(model.score(mixed).insult).toBe(Math.max(both.cold_offensive, both.davidson_abusive));
+    expect(model.score(mixed).hate).toBe(Math.max(both.swsr_sexist, both.davidson_hate));
+  });
 });
 
 describe('features', () => {
@@ -271,6 +282,9 @@ describe('data handling', () => {
     const f = classificationFigures([1, 1, 0, 0], [1, 0, 0, 0], 2);
     expect(f.accuracy).toBe(0.75);
     expect(f.macro_f1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
+    // the validation figure the card records: macro-F1 of predicting 1 at or above the threshold
+    expect(macroF1At([0.9, 0.8, 0.35, 0.3, 0.1], [1, 1, 1, 0, 0], t)).toBe(1);
+    expect(macroF1At([0.9, 0.8, 0.35, 0.3, 0.1], [1, 1, 1, 0, 0], 0.85)).toBeCloseTo(classificationFigures([1, 1, 1, 0, 0], [1, 0, 0, 0, 0], 2).macro_f1, 12);
   });
 });
 
