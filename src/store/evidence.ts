@@ -31,8 +31,11 @@ export async function appendEvidence(trx: Transaction<Database>, entries: readon
   if (entries.length === 0) return;
   await lockForTransaction(trx, 'evidence');
   const head = await trx.selectFrom('evidence_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const rows = linkEntries(head, entries, (entry) => canonicalJson(entry)).map(({ item: entry, ...link }) => ({
-    ...link,
+  const rows = linkEntries(head, entries, canonicalJson).map(({ item: entry, seq, entry: text, prev_hash, hash }) => ({
+    seq,
+    entry: text,
+    prev_hash,
+    hash,
     type: entry.type,
     subject: entry.subject,
     recipient: entry.recipient,

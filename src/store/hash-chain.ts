@@ -7,21 +7,82 @@
  * A chained row stores `seq`, `entry` (the exact text hashed), `prev_hash` and `hash`; other columns repeat
  * fields of the entry for filtering, and a walk checks they still do.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** One-shot `crypto.hash` where Node has it (20.12+; no Hash object per call), else `createHash`: the same digest. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function chainHash(prevHash: string, entry: string): string {
   return sha256Hex(prevHash + sha256Hex(entry));
 }
 
-/** JSON with object keys sorted at every level (undefined fields dropped), so the same entry always hashes the same. */
+/**
+ * JSON with object keys sorted at every level (undefined fields dropped), so the same entry always hashes the same.
+ *
+ * Defined as `JSON.stringify(sortKeys(value))`, and that stays the reference; it is written out directly here
+ * (no sorted copy of every object, which made the evidence log the largest source of short-lived objects on the
+ * message path). Values outside plain JSON data — a key that starts with a digit (JSON.stringify would put
+ * integer-like keys of the sorted copy first), a `toJSON` or `__proto__` key, a bigint — take the reference path, so the bytes
+ * are the same for every input.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  try {
+    return writeCanonical(value) as string;
+  } catch (err) {
+    if (err !== UNUSUAL) throw err;
+    return JSON.stringify(sortKeys(value));
+  }
+}
+
+/** Thrown by the direct writer for a value it leaves to the reference path. */
+const UNUSUAL = new Error('canonicalJson: not plain JSON data');
+
+/** The canonical text of `value`, or undefined where JSON.stringify leaves the value out (undefined, functions, symbols). */
+function writeCanonical(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    case 'bigint':
+      throw UNUSUAL;
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // A hole, undefined, a function or a symbol is written null inside an array.
+      out += (i in value ? writeCanonical(value[i]) : undefined) ?? 'null';
+    }
+    return out + ']';
+  }
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || key === 'toJSON' || key === '__proto__') throw UNUSUAL;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    const text = writeCanonical(v);
+    if (text === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + text;
+    first = false;
+  }
+  return out + '}';
 }
 
 function sortKeys(value: unknown): unknown {
