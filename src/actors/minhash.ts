@@ -22,20 +22,35 @@ export type Signature = Uint32Array;
 
 /** The letters and digits of the skeleton view, lower-cased and folded. */
 export function denseText(text: string): string {
-  const skeleton = normalize(text).skeleton.text;
-  let out = '';
-  for (const ch of skeleton) if (/[\p{L}\p{N}]/u.test(ch)) out += ch;
-  return out;
+  // Every code point that is not a letter or digit goes (a lone surrogate too), in one pass.
+  return normalize(text).skeleton.text.replace(NOT_LETTER_OR_DIGIT, '');
 }
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(text: string): number {
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
+/** 32-bit FNV-1a of the UTF-16 units `text[start..end)`. */
+function fnv1a(text: string, start = 0, end = text.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** Where each code point of `text` starts (as `for…of` splits it: a lone surrogate is one), then `text.length`. */
+function codePointStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    starts.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  starts.push(text.length);
+  return starts;
 }
 
 /** A 32-bit finalizer (murmur3 fmix32): spreads one hash into an independent-looking one per seed. */
@@ -53,14 +68,19 @@ const SEEDS: readonly number[] = Array.from({ length: SIGNATURE_SIZE }, (_, i) =
 
 /** Hashes of the overlapping character 3-grams (a shorter text is one shingle). Code points, not UTF-16 units. */
 export function shingleHashes(dense: string): Set<number> {
-  const cps = Array.from(dense);
+  return shinglesOf(dense, codePointStarts(dense));
+}
+
+/** Each shingle is hashed where it lies in `dense` (the same UTF-16 units as the 3-gram's own string). */
+function shinglesOf(dense: string, starts: readonly number[]): Set<number> {
+  const count = starts.length - 1;
   const out = new Set<number>();
-  if (cps.length === 0) return out;
-  if (cps.length <= SHINGLE) {
-    out.add(fnv1a(cps.join('')));
+  if (count === 0) return out;
+  if (count <= SHINGLE) {
+    out.add(fnv1a(dense));
     return out;
   }
-  for (let i = 0; i + SHINGLE <= cps.length; i++) out.add(fnv1a(cps.slice(i, i + SHINGLE).join('')));
+  for (let i = 0; i + SHINGLE <= count; i++) out.add(fnv1a(dense, starts[i]!, starts[i + SHINGLE]!));
   return out;
 }
 
@@ -119,8 +139,9 @@ export interface TextSignature {
 /** Everything near-duplicate matching needs from one text, computed once. */
 export function textSignature(text: string): TextSignature {
   const dense = denseText(text);
-  const shingles = shingleHashes(dense);
-  return { dense, chars: Array.from(dense).length, shingles, signature: minhash(shingles) };
+  const starts = codePointStarts(dense);
+  const shingles = shinglesOf(dense, starts);
+  return { dense, chars: starts.length - 1, shingles, signature: minhash(shingles) };
 }
 
 /** Signatures as stored (JSON-friendly arrays of numbers) and back. */

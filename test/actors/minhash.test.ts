@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { denseText, estimateSimilarity, jaccard, SIGNATURE_SIZE, signatureFromJson, signatureToJson, textSignature } from '../../src/actors/minhash.ts';
+import { denseText, estimateSimilarity, jaccard, minhash, shingleHashes, SIGNATURE_SIZE, signatureFromJson, signatureToJson, textSignature } from '../../src/actors/minhash.ts';
+import { normalize } from '../../src/normalize/index.ts';
 import { mutate, RAID_TEMPLATES, rng } from '../../src/cli/simulate/traffic.ts';
 
 const TEMPLATE = 'get out of this stream nobody wants your kind here';
@@ -55,5 +56,45 @@ describe('near-duplicate text', () => {
     );
     expect(signatureFromJson([1, 2, 3])).toBeNull();
     expect(SIGNATURE_SIZE).toBe(64);
+  });
+});
+
+describe('near-duplicate text, written without per-character strings', () => {
+  // The definitions before: a string per code point and per shingle.
+  const fnv = (text: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const denseBefore = (text: string): string => {
+    let out = '';
+    for (const ch of normalize(text).skeleton.text) if (/[\p{L}\p{N}]/u.test(ch)) out += ch;
+    return out;
+  };
+  const shinglesBefore = (dense: string): Set<number> => {
+    const cps = Array.from(dense);
+    const out = new Set<number>();
+    if (cps.length === 0) return out;
+    if (cps.length <= 3) return out.add(fnv(cps.join('')));
+    for (let i = 0; i + 3 <= cps.length; i++) out.add(fnv(cps.slice(i, i + 3).join('')));
+    return out;
+  };
+
+  it('gives the same dense text, shingles, length and signature as before', () => {
+    const samples = ['', 'a', 'ab', 'abc', 'abcd', '😀', 'a😀b', '😀😀😀😀', '\ud800', 'a\ud800b\udc00c', '\udc00\ud800', 'x\ud83d', RAID_TEMPLATES[0]!, '亲，这件宝贝还有货吗？可以包邮吗', 'f.r.e.e 💰 money ｆｒｅｅ', '𝐀𝐁𝐂 123 ٣٤'];
+    const texts = [...samples, ...fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), { numRuns: 500, seed: 11 }), ...fc.sample(fc.string({ unit: 'grapheme', maxLength: 30 }), { numRuns: 300, seed: 12 })];
+    for (const text of texts) {
+      const dense = denseBefore(text);
+      expect(denseText(text)).toBe(dense);
+      const shingles = shinglesBefore(dense);
+      expect([...shingleHashes(dense)]).toEqual([...shingles]);
+      // Dense texts straight from the generator too (lone surrogates, astral characters, no normalization).
+      expect([...shingleHashes(text)]).toEqual([...shinglesBefore(text)]);
+      const sig = textSignature(text);
+      expect(sig.dense).toBe(dense);
+      expect(sig.chars).toBe(Array.from(dense).length);
+      expect([...sig.shingles]).toEqual([...shingles]);
+      expect(Array.from(sig.signature)).toEqual(Array.from(minhash(shingles)));
+    }
   });
 });
