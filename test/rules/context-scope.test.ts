@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.ts';
 import { loadRuleSet } from '../../src/detect/rule-files.ts';
 import { parseContext } from '../../src/detect/rules-schema.ts';
-import { inReach, layout, quotedSpans, sentenceReach } from '../../src/policy/sentences.ts';
+import { inReach, layout, ownWords, quotedSpans, sentenceReach } from '../../src/policy/sentences.ts';
 
 const rules = loadRuleSet();
 const engine = createEngine({ rules, model: null });
@@ -74,6 +74,72 @@ describe('the engine lowers only what a cue reaches', () => {
     expect(r.labels).toContain('insult');
     expect(r.verdict).toBe('hold');
     expect(r.mitigations ?? []).toEqual([]);
+  });
+});
+
+// round 30: a later sentence with no "you" can still be the writer's own words — a greeting or a command, a verdict
+// on a third person, a command to a group — unless a verb of speech or a colon brings in someone else's words; and a
+// "you" sentence tells when a third person acts on it with the writer out of it
+describe("the writer's own words after a cue (round 30)", () => {
+  it.each([
+    ["Well he's a fucking cunt", true],
+    ['Honestly he is a fucking idiot', true],
+    ['他就是个傻逼', true],
+    ['Hey sexy, send nudes tonight', true],
+    ['Send me nudes tonight', true],
+    ['喂美女，发裸照给我', true],
+    ['黑鬼都滚出中国', true],
+    ['they should all die', true],
+    ['我知道你住哪，你等着', true],
+    ['你也是个傻逼', true],
+    ['他妈的你去死', true], // 他妈 is profanity, not a third person
+    ['He keeps posting that gays should die.', false],
+    ['He called me a whore and a slut.', false],
+    ['He is my manager and he told me to wear a short skirt', false],
+    ['他说我是傻逼，还说要找到我。', false],
+    ['骗子会让你加微信私下转账。', false],
+    ['He wrote: you stupid bitch', false],
+    ['He asks for pictures of their feet.', false],
+    ['The doctor said the rash is not an STD.', false],
+  ] as const)('%s → %s', (sentence, own) => {
+    expect(ownWords(sentence)).toBe(own);
+  });
+  it('a verdict after a report is not reached; the report itself is', () => {
+    const t = "He called me an idiot? Well he's a fucking cunt";
+    const l = layout(t);
+    const reach = sentenceReach(l, t.indexOf('called'), t);
+    expect(inReach(reach, l.quotes, t.indexOf('idiot'), t.indexOf('idiot') + 5)).toBe(true);
+    expect(inReach(reach, l.quotes, t.indexOf('cunt'), t.indexOf('cunt') + 4)).toBe(false);
+  });
+  it.each([
+    ["He called me an idiot? Well he's a fucking cunt", 'insult', 'hold'],
+    ['举报了他。他就是个傻逼', 'insult', 'hold'],
+    ['大家小心这个卖家。我知道你住哪，你等着', 'threat', 'block'],
+    ['PSA: this seller ships late. I know where you live, watch your back', 'threat', 'block'],
+    ['历史课作业写完了。黑鬼都滚出中国', 'hate', 'block'],
+    ['历史课讲完了。同性恋都去死', 'hate', 'block'],
+    ['I went to the clinic today. Hey sexy, send nudes tonight', 'sexual_harassment', 'block'],
+    ['Sex ed class was fun. Send me nudes tonight', 'sexual_harassment', 'block'],
+    ['医生说我没事。喂美女，发裸照给我', 'sexual_harassment', 'block'],
+  ] as const)('%s → %s (%s)', (text, label, verdict) => {
+    const r = engine.screen({ text });
+    expect(r.labels, JSON.stringify(r)).toContain(label);
+    expect(r.verdict).toBe(verdict);
+  });
+  it.each([
+    "He called me an idiot and said he'd find my address. Please ban him.",
+    "大家小心这个卖家，他说'我知道你住哪'",
+    '大家小心这个卖家。他说知道我住哪，让我等着。',
+    '防骗提醒。骗子会让你加微信私下转账。',
+    '今天的班会主题是反霸凌。老师说不要叫同学死胖子。',
+    '历史课作业写完了。课本上说当年有人骂黑人是黑鬼，这是种族歧视。',
+    'Reported this account. He keeps posting that gays should die.',
+    'Police say the suspect was arrested. He sent the victim messages calling her a stupid bitch.',
+    'I reported him. He called me a whore and a slut.',
+    'I reported him to HR. He is my manager and he told me to wear a short skirt for the client dinner.',
+    "Warning everyone: this seller is a scammer. He asked me to pay on WeChat to avoid fees.",
+  ])('%s stays allowed', (text) => {
+    expect(engine.screen({ text }).verdict).toBe('allow');
   });
 });
 

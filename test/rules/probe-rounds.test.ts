@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 29 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 30 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -965,21 +965,58 @@ describe('round 29 hyperbole and look-alikes stay allowed (or at most held)', ()
   });
 });
 
-// Round 29 probes still missed (docs/engine.md, round 29 "left"): the writer's own words after a message-wide or
-// report cue, and phrasings no rule lists yet. Each should be caught as labelled.
-describe('round 29 misses left', () => {
-  it.todo("He called me an idiot? Well he's a fucking cunt → insult (hold)");
-  it.todo('大家小心这个卖家。我知道你住哪，你等着 → threat (block)');
-  it.todo('历史课作业写完了。黑鬼都滚出中国 → hate (block)');
-  it.todo('I went to the clinic today. Hey sexy, send nudes tonight → sexual_harassment (block)');
-  it.todo('他爸在市一院当医生，叫李建华，大家去医院找他爸 → doxxing (hold)');
-  it.todo('这个女主播的老家是周口某某村的，她爸妈还住那 → doxxing (hold)');
-  it.todo('手机尾号8866的那个买家叫张伟，住在天河区 → doxxing (hold)');
-  it.todo('leave another bad review and see what happens to your storefront → threat (block)');
-  it.todo("keep streaming that garbage and we'll pull up to your house → threat (block)");
-  it.todo("tell anyone and you'll be the one in a body bag → threat (block)");
-  it.todo('你要是敢辞退我，我就拿刀等你 → threat (block)');
-  it.todo('出门记得看看身后有没有人 → threat (block)');
-  it.todo('我要让你付出血的代价 → threat (block)');
-  it.todo('gonna catch you outside after work, no cameras there → threat (block)');
+// round 30 (docs/engine.md): the writer's own words after a report, warning, lesson or health cue are not excused
+// (src/policy/sentences.ts ownWords; unit tests in test/rules/context-scope.test.ts)
+describe('round 30 (the writer\'s own words after a cue)', () => {
+  it.each([
+    ["He called me an idiot? Well he's a fucking cunt", 'insult', 'hold'],
+    ['大家小心这个卖家。我知道你住哪，你等着', 'threat', 'block'],
+    ['历史课作业写完了。黑鬼都滚出中国', 'hate', 'block'],
+    ['I went to the clinic today. Hey sexy, send nudes tonight', 'sexual_harassment', 'block'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+});
+
+// round 30: round 29's threat and doxxing leftovers as families (rules/cooccurrence.yaml, round 30), with their
+// innocent look-alikes
+describe('round 30 (round 29 leftovers: threats with no listed term, doxxing phrasings)', () => {
+  it.each([
+    ['leave another bad review and see what happens to your storefront', 'threat', 'block'],
+    ['post another review and see what happens to your car', 'threat', 'block'],
+    ["keep streaming that garbage and we'll pull up to your house", 'threat', 'block'],
+    ["report me again and we'll pull up on you", 'threat', 'block'],
+    ["tell anyone and you'll be the one in a body bag", 'threat', 'block'],
+    ["one more word and you're going to end up six feet under", 'threat', 'block'],
+    ['你要是敢辞退我，我就拿刀等你', 'threat', 'block'],
+    ['明天我提刀去你家', 'threat', 'block'],
+    ['出门记得看看身后有没有人', 'threat', 'block'],
+    ['晚上回家小心身后', 'threat', 'block'],
+    ['我要让你付出血的代价', 'threat', 'block'],
+    ['gonna catch you outside after work, no cameras there', 'threat', 'block'],
+    ["i'll wait for you in the parking lot, no witnesses", 'threat', 'block'],
+    ['他爸在市一院当医生，叫李建华，大家去医院找他爸', 'doxxing', 'hold'],
+    ['这个女主播的老家是周口某某村的，她爸妈还住那', 'doxxing', 'hold'],
+    ['手机尾号8866的那个买家叫张伟，住在天河区', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', screensAs(withDetectors));
+  const withModel = createDefaultEngine();
+  it.each([
+    "if you're free we'll pull up to your place at 8",
+    "we'll pull up to your house at 7 to pick you up for the concert",
+    'the crime show ends with the victim in a body bag',
+    "you'll love this horror film, the body bag scene is wild",
+    '蛋糕买好了，我拿刀等你来切',
+    '倒车时看看身后有没有人',
+    '晚上跑步注意身后有没有车',
+    '出门记得带伞',
+    '先辈们付出了血的代价，才换来今天的和平',
+    'see you at the gig tonight, no cameras allowed inside',
+    "I'll catch you after work for a drink",
+    "if you skip the oil change, see what happens to your car's engine lol",
+    '我同学他爸在市一院当医生，人很好，大家去医院看病可以挂他的号',
+    '我老家是周口的，爸妈还住那，过年回去',
+    '手机尾号8866的顾客请到前台取餐',
+    '尾号8866的快递，收件人叫张伟，放在天河区驿站了',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
 });
