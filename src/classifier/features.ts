@@ -106,8 +106,16 @@ function isSpace(c: number): boolean {
 class TermAutomaton {
   /** Per lexicon, the number of terms. */
   readonly lexiconOf: Int32Array;
-  /** Child of the root by code unit; 0 where no term starts with it (the root is never a child). */
-  private readonly rootChild: Int32Array;
+  /**
+   * The root's children, for the character that starts every match attempt: a bit per code unit (8 KiB) says
+   * whether any term starts with it, and a small open-addressing table (code unit → child) holds the few
+   * thousand that do. Both stay in the first-level caches, where a direct 64 Ki-entry table (256 KiB) was read
+   * at a random place for every character of every text and pushed the engine's own tables out of cache.
+   */
+  private readonly rootBits: Int32Array = new Int32Array(0x10000 >>> 5);
+  private readonly rootKeys: Int32Array;
+  private readonly rootChildren: Int32Array;
+  private readonly rootMask: number;
   private readonly edges: Int32Array;
   private readonly edgeMask: number;
   private readonly fail: Int32Array;
@@ -143,8 +151,22 @@ class TermAutomaton {
     const nodes = children.length;
     this.lexiconOf = Int32Array.from(lexiconOf);
     this.stamp = new Int32Array(lexiconOf.length);
-    this.rootChild = new Int32Array(0x10000);
-    for (const [c, child] of children[0]!) this.rootChild[c] = child;
+    let rootCapacity = 16;
+    while (rootCapacity < children[0]!.size * 2) rootCapacity *= 2;
+    this.rootMask = rootCapacity - 1;
+    this.rootKeys = new Int32Array(rootCapacity).fill(-1);
+    this.rootChildren = new Int32Array(rootCapacity);
+    for (const [c, child] of children[0]!) {
+      this.rootBits[c >>> 5] = this.rootBits[c >>> 5]! | (1 << (c & 31));
+      let slot = Math.imul(c, 0x9e3779b1) >>> 16;
+      for (;;) {
+        slot &= this.rootMask;
+        if (this.rootKeys[slot] === -1) break;
+        slot++;
+      }
+      this.rootKeys[slot] = c;
+      this.rootChildren[slot] = child;
+    }
     let capacity = 64;
     while (capacity < nodes * 2) capacity *= 2;
     this.edgeMask = capacity - 1;
@@ -207,21 +229,33 @@ class TermAutomaton {
     }
   }
 
+  /** The child of the root by unit `c`, or 0 (the root is never a child). */
+  private rootChild(c: number): number {
+    if ((this.rootBits[c >>> 5]! & (1 << (c & 31))) === 0) return 0;
+    const keys = this.rootKeys;
+    let slot = Math.imul(c, 0x9e3779b1) >>> 16;
+    for (;;) {
+      slot &= this.rootMask;
+      if (keys[slot] === c) return this.rootChildren[slot]!;
+      slot++;
+    }
+  }
+
   /** Adds to hits[l] the number of distinct terms of lexicon l found in `text` (stamps: `generation`). */
   count(text: string, generation: number, hits: Int32Array): void {
-    const { rootChild, fail, outLink, outStart, outTerms, stamp, lexiconOf } = this;
+    const { fail, outLink, outStart, outTerms, stamp, lexiconOf } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (node === 0) {
-        node = rootChild[c]!;
+        node = this.rootChild(c);
         if (node === 0) continue;
       } else {
         let to = this.edge(node, c);
         while (to < 0) {
           node = fail[node]!;
           if (node === 0) {
-            to = rootChild[c]!;
+            to = this.rootChild(c);
             break;
           }
           to = this.edge(node, c);
