@@ -117,8 +117,16 @@ const OWN_WORDS = new RegExp(
  * - or, with no verb of speech (said, wrote, called, 说, 骂…), it greets or commands, passes a verdict on a third
  *   person or commands a group (OWN_WORDS).
  */
+/**
+ * A bare epithet (round 31): a sentence of at most three Latin words or four hanzi and nothing else, after a cue
+ * ("Reported him. Stupid cunt.", "举报了。傻逼。") — the writer's own exclamation; a report brings the words it
+ * quotes in with quotes, a colon or a verb of speech.
+ */
+const FRAGMENT = /^[\s\p{P}\p{S}]*(?:[\p{Script=Latin}0-9'’*]+[\s\p{P}\p{S}]*){1,3}$|^[\s\p{P}\p{S}]*\p{Script=Han}{1,4}[\s\p{P}\p{S}]*$/u;
+
 export function ownWords(body: string): boolean {
   if (SPEECH_COLON.test(body)) return false;
+  if (FRAGMENT.test(body) && !SPEECH_VERB.test(body) && !THIRD.test(body) && !FIRST.test(body)) return true;
   const reader = READER.exec(body);
   if (reader) {
     const third = THIRD.exec(body);

@@ -101,6 +101,13 @@ describe("the writer's own words after a cue (round 30)", () => {
     ['He wrote: you stupid bitch', false],
     ['He asks for pictures of their feet.', false],
     ['The doctor said the rash is not an STD.', false],
+    // round 31: a bare epithet (at most three Latin words or four hanzi, no speech verb, no he/she/I)
+    ['Stupid cunt.', true],
+    ['傻逼。', true],
+    ['Thanks mods.', true], // own words too, but nothing in it to excuse
+    ['He wrote stupid cunt.', false],
+    ['Stupid cunt, he said.', false],
+    ['I reported it.', false],
   ] as const)('%s → %s', (sentence, own) => {
     expect(ownWords(sentence)).toBe(own);
   });

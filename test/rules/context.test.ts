@@ -84,6 +84,12 @@ CASES.service_ad = [{ text: 'Dog walker, 5 years of experience, references avail
 CASES.crying_emoticon = [{ text: 'QQ 好难过，又没抢到票', without: 'QQ', label: 'contact_offplatform' }];
 CASES.safety_advice = [{ text: '你全家出门都小心点，下雨天路滑', without: '你全家出门都小心点', label: 'threat' }];
 CASES.seller_shipping = [{ text: "found the buyer's address in the order details, shipping today", without: "found the buyer's address in the order details", label: 'doxxing', engine: withDoxxing }];
+// round 31: counter-speech names the claim to condemn it; a member of a group naming it (only what the model alone raised)
+CASES.counter_speech = [
+  { text: 'Saying gays are animals is disgusting, stop it', without: 'gays are animals', label: 'hate' },
+  { text: '有人说同性恋不配当人，这种说法太恶心了', without: '同性恋不配当人', label: 'hate' },
+];
+CASES.self_identification = [{ text: '我是同性恋，我们不该被歧视', without: '我们不该被歧视', label: 'insult', engine: fakeModel }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
@@ -116,6 +122,10 @@ describe('context words the abuser uses lower nothing', () => {
     ['you f*ggot, this is our little secret', 'hate'],
     ["does your daughter still have the socks she wore? unwashed pls", 'sexual_minor'],
     ['这些 Muslims 都是恐怖分子, ban them all from 我们小区', 'hate'],
+    ["I'm just saying muslims should all be deported", 'hate'], // round 31: 'just saying' is no counter-speech
+    ['Saying gays are animals is just the truth', 'hate'],
+    ['有人说同性恋不配当人，这种说法没毛病', 'hate'],
+    ['我是同性恋，但是穆斯林都该滚出去', 'hate'], // self_identification lowers only what the model alone raised
     ['有冇人要壯陽藥，唔使醫生紙，即日送到', 'prohibited_listing'],
   ] as const)('%j stays %s', (text, label) => {
     const r = engine.screen({ text });

@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 30 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 31 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -1015,6 +1015,118 @@ describe('round 30 (round 29 leftovers: threats with no listed term, doxxing phr
     '我老家是周口的，爸妈还住那，过年回去',
     '手机尾号8866的顾客请到前台取餐',
     '尾号8866的快递，收件人叫张伟，放在天河区驿站了',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// round 31 (docs/engine.md): group hate without a slur — a protected group + exclusion, elimination or a
+// dehumanising predicate (rules/cooccurrence.yaml hate.group_expel, hate.group_eliminate, hate.group_pinyin_zh), and
+// the news, policy debate, history, reports, counter-speech, self-naming, pests and games that must stay allowed
+describe('round 31 (group hate without a slur: exclusion, elimination, dehumanising predicates)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['Muslims should all be deported', 'hate', 'block'],
+    ['Jews are vermin and should be wiped out', 'hate', 'block'],
+    ['gays are animals, every single one of them', 'hate', 'block'],
+    ["trans people don't deserve rights", 'hate', 'block'],
+    ['disabled people should be put down like dogs', 'hate', 'block'],
+    ["women don't deserve the right to vote", 'hate', 'block'],
+    ['Black people are not even human', 'hate', 'block'],
+    ['refugees should all be wiped out', 'hate', 'block'],
+    ['autistic people should never have been born', 'hate', 'block'],
+    ['lesbians should be locked up, all of them', 'hate', 'block'],
+    ["Muslims don't deserve to live in this country", 'hate', 'block'],
+    ['Mexicans are cockroaches crawling over the border', 'hate', 'block'],
+    ['streamer is black lol, send them all back to africa', 'hate', 'block'],
+    ['no Indian buyers please, you people are filthy animals', 'hate', 'block'],
+    ['m u s l i m s should all be deported', 'hate', 'block'],
+    ['g@ys are subhuman and should be wiped out', 'hate', 'block'],
+    ['j3ws should all be exterminated', 'hate', 'block'],
+    ['Musl1ms should b deported, every last one', 'hate', 'block'],
+    ['immigrants are a disease, deport them all', 'hate', 'block'],
+    ['穆斯林都该滚出去', 'hate', 'block'],
+    ['残疾人不配当人', 'hate', 'block'],
+    ['黑人是蟑螂', 'hate', 'block'],
+    ['女人不配有投票权', 'hate', 'block'],
+    ['外国人都该滚出中国', 'hate', 'block'],
+    ['基佬都应该被消灭', 'hate', 'block'],
+    ['日本人都该死光', 'hate', 'block'],
+    ['跨性别者都是怪物，应该关进精神病院', 'hate', 'block'],
+    ['犹太人就是寄生虫', 'hate', 'block'],
+    ['聋哑人就是废物，不配活着', 'hate', 'block'],
+    ['主播是黑人吧，黑人都给我滚出直播间', 'hate', 'block'],
+    ['不卖给穆斯林，你们这种人都该被赶出去', 'hate', 'block'],
+    ['mu si lin dou gai gun chu qu', 'hate', 'block'],
+    ['穆 斯 林 都 该 滚', 'hate', 'block'],
+    ['gays 都该死', 'hate', 'block'],
+    ['穆斯林 should all be deported', 'hate', 'block'],
+    ['黑人 are animals', 'hate', 'block'],
+    ['同性恋都不配有人权', 'hate', 'block'],
+  ])('%s → %s (%s)', screensAs(withModel));
+  it.each([
+    'The government announced plans to deport 300 migrants, critics say it breaks the law',
+    'Should all undocumented immigrants be deported? The debate continues in parliament',
+    'Muslims should all be welcome here',
+    'all bugs should be wiped out before the release',
+    '我们都该去投票',
+    'pests are vermin, call an exterminator',
+    "as a gay man I can say we gays are tough, we've survived worse",
+    'History lesson: the Nazis said Jews were vermin and should be wiped out, and then came the Holocaust',
+    "Reported this account: he wrote 'Muslims should all be deported'. Please ban him.",
+    'Saying gays are animals is disgusting, stop it',
+    'the whole team should all be benched after that loss',
+    "Immigrants are not vermin, they're our neighbours",
+    '新闻：某国政府宣布遣返500名非法移民',
+    '移民政策辩论：非法移民是否都应被遣返？',
+    '这些蟑螂都该死，买了杀虫剂',
+    '残疾人不是废物，他们值得尊重',
+    '穆斯林朋友们开斋节快乐',
+    '历史课：纳粹把犹太人称为寄生虫，这是种族灭绝的前奏',
+    '女性都应该有投票权',
+    '有人说同性恋不配当人，这种说法太恶心了',
+    'the weeds should all be wiped out before spring',
+    'Mexicans should all get a vote in this election',
+    'deportations of immigrants rose by 10% this year, the report found',
+    '杀虫剂，蟑螂都该死，一喷就灭',
+    'these zombies should all be wiped out in the next level',
+    'all the trans people in my support group are wonderful',
+    'My grandparents were refugees who were deported in 1950',
+    'Jewish families were deported to camps during WWII',
+    "as a disabled person I'm tired of hearing that we don't deserve rights",
+    '我是同性恋，我们不该被歧视',
+    '外国人都该遵守交通规则',
+    '这些僵尸都该死，快开枪',
+    '老鼠都该被消灭，家里太多了',
+    "women deserve the right to vote, it's 2024",
+    '主播今天唱的歌都该上热搜',
+    'refugees should all be welcomed with open arms',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// round 31: round 30's other leftovers — a bare epithet after a report (src/policy/sentences.ts ownWords FRAGMENT)
+// and a friend collecting something from the reader's home (context pickup_meetup: 去你家拿)
+// left (round 31): 滚 alone is an insult term (hold), also when goods are cleared out of a warehouse
+describe('round 31 left', () => {
+  it.todo("'这批货都该滚出仓库了，清仓甩卖' is held (insult.zh 滚)");
+});
+
+describe('round 31 (round 30 leftovers: a bare epithet after a report, a pickup at the reader\'s home)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['Reported him. Stupid cunt.', 'insult', 'hold'],
+    ['举报了。傻逼。', 'insult', 'hold'],
+  ])('%s → %s (%s)', screensAs(withModel));
+  it.each([
+    '如果你喜欢这个，我们周末去你家拿',
+    '钥匙落你那了，我下班去你家取',
+    'He called me a "stupid cunt". Reported.',
+    'Reported him. Thanks mods.',
+    "He called me a stupid cunt. Reported him, he wrote 'stupid cunt' twice.",
   ])('%s', (text) => {
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
