@@ -8,10 +8,12 @@ import { service } from './2026-11-25T1700-service.ts';
 import { reporting } from './2026-11-25T1800-reporting.ts';
 import { people } from './2026-11-26T0900-people.ts';
 import { linkDecisions } from './2026-11-26T1000-link-decisions.ts';
+import { dropMessagesChannel } from './2026-11-26T1200-drop-messages-channel.ts';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-25T1700-service', service],
   ['2026-11-25T1800-reporting', reporting],
   ['2026-11-26T0900-people', people],
   ['2026-11-26T1000-link-decisions', linkDecisions],
+  ['2026-11-26T1200-drop-messages-channel', dropMessagesChannel],
 ];
