@@ -194,11 +194,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let words: number | undefined;
     if (model) {
       const modelScores = model(normalized.compact.text);
+      const ruleFindings = findings.length;
+      const byRule = (l: Label): boolean => {
+        for (let i = 0; i < ruleFindings; i++) if (findings[i]!.label === l) return true;
+        return false;
+      };
       for (const label of MODEL_LABELS) {
         const p = modelScores[label];
         if (p === undefined) continue;
         scores[label] = p;
-        if (p >= policy.model.hold && !findings.some((f) => f.label === label) && text.length > 0 && (words ??= countWords(normalized.compact.text)) >= policy.model.minWords) {
+        if (
+          p >= policy.model.hold &&
+          !byRule(label) &&
+          !policy.model.yieldTo[label]?.some(byRule) &&
+          text.length > 0 &&
+          (words ??= countWords(normalized.compact.text)) >= policy.model.minWords
+        ) {
           findings.push({ label, rule: 'model', start: 0, end: text.length, score: p, severity: p >= policy.model.block && policy.model.block < 1 ? 'block' : 'hold' });
         }
       }

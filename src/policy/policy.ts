@@ -18,7 +18,12 @@ const policySchema = z
     surfaces: z.partialRecord(z.enum(SURFACES), labelVerdicts).optional(),
     combinations: z.array(z.object({ when: z.array(z.enum(LABELS)).min(2), verdict }).strict()).optional(),
     model: z
-      .object({ hold: z.number().min(0).max(1), block: z.number().min(0).max(1), minWords: z.number().int().min(0).max(1000).optional() })
+      .object({
+        hold: z.number().min(0).max(1),
+        block: z.number().min(0).max(1),
+        minWords: z.number().int().min(0).max(1000).optional(),
+        yieldTo: z.partialRecord(z.enum(LABELS), z.array(z.enum(LABELS))).optional(),
+      })
       .strict()
       .optional(),
     redactPii: z.boolean().optional(),
@@ -40,8 +45,11 @@ export interface Policy {
   labels: Record<Label, Verdict>;
   surfaces: Partial<Record<Surface, Partial<Record<Label, Verdict>>>>;
   combinations: Array<{ when: Label[]; verdict: Verdict }>;
-  /** minWords: the model alone raises nothing on a text of fewer words (a Han character counts as one). */
-  model: { hold: number; block: number; minWords: number };
+  /**
+   * minWords: the model alone raises nothing on a text of fewer words (a Han character counts as one).
+   * yieldTo: the model does not raise a label where a rule already raised one of these (its score still shows).
+   */
+  model: { hold: number; block: number; minWords: number; yieldTo: Partial<Record<Label, Label[]>> };
   redactPii: boolean;
   blockTerms: Array<{ term: string; label: Label; verdict: Verdict }>;
   allowTerms: string[];
@@ -78,7 +86,7 @@ export function defaultPolicy(): Policy {
     labels,
     surfaces: d.surfaces ?? {},
     combinations: d.combinations ?? [],
-    model: { hold: d.model?.hold ?? 0.75, block: d.model?.block ?? 0.97, minWords: d.model?.minWords ?? 0 },
+    model: { hold: d.model?.hold ?? 0.75, block: d.model?.block ?? 0.97, minWords: d.model?.minWords ?? 0, yieldTo: d.model?.yieldTo ?? {} },
     redactPii: d.redactPii ?? true,
     blockTerms: [],
     allowTerms: [],
@@ -96,7 +104,7 @@ export function resolvePolicy(overrides: unknown, source = 'policy'): Policy {
     labels: { ...base.labels, ...o.labels },
     surfaces,
     combinations: o.combinations ?? base.combinations,
-    model: o.model ? { ...base.model, ...o.model, minWords: o.model.minWords ?? base.model.minWords } : base.model,
+    model: o.model ? { ...base.model, ...o.model, minWords: o.model.minWords ?? base.model.minWords, yieldTo: o.model.yieldTo ?? base.model.yieldTo } : base.model,
     redactPii: o.redactPii ?? base.redactPii,
     blockTerms: (o.blockTerms ?? []).map((t) => (typeof t === 'string' ? { term: t, label: 'insult' as Label, verdict: 'block' as Verdict } : t)),
     allowTerms: o.allowTerms ?? [],
