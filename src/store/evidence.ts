@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { lockForTransaction } from './dialect.ts';
 import { canonicalJson, checkChainRow, checkRecordedHeads, linkEntries, sha256Hex, walkChain, type ChainFormat, type ChainHead, type ChainVerification } from './hash-chain.ts';
 import type { Database, EvidenceLogRow, EvidenceType } from './schema/index.ts';
+import { hotStatementsOf } from './sqlite/hot-statements.ts';
 
 export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex, type ChainBreak, type ChainVerification } from './hash-chain.ts';
 
@@ -30,7 +31,9 @@ export interface EvidenceEntry {
 export async function appendEvidence(trx: Transaction<Database>, entries: readonly EvidenceEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await lockForTransaction(trx, 'evidence');
-  const head = await trx.selectFrom('evidence_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // SQLite: statements prepared once (./sqlite/hot-statements.ts); PostgreSQL: through Kysely.
+  const hot = hotStatementsOf(trx);
+  const head = hot ? hot.evidenceHead() : await trx.selectFrom('evidence_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const rows = linkEntries(head, entries, canonicalJson).map(({ item: entry, seq, entry: text, prev_hash, hash }) => ({
     seq,
     entry: text,
@@ -43,9 +46,11 @@ export async function appendEvidence(trx: Transaction<Database>, entries: readon
     message_id: entry.messageId,
     created_at: entry.createdAt,
   }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('evidence_log').values(rows.slice(i, i + 500)).execute();
-  }
+  if (hot) for (const row of rows) hot.insertEvidence(row);
+  else
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('evidence_log').values(rows.slice(i, i + 500)).execute();
+    }
 }
 
 /** An entry as the API returns it. */

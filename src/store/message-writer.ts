@@ -16,6 +16,7 @@ import { appendEvidence, type EvidenceEntry } from './evidence.ts';
 import { newId } from './ids.ts';
 import { fromMessageRow, toMessageRow, type IncomingMessage, type StoredMessage } from './messages.ts';
 import type { Database, NewMessage, NewQueueItem, NewQueueLabel } from './schema/index.ts';
+import { hotStatementsOf } from './sqlite/hot-statements.ts';
 
 export interface WriteResult {
   message: StoredMessage;
@@ -144,7 +145,11 @@ export async function storeBatch(trx: Transaction<Database>, messages: readonly 
   }
   const rows = unique.map(toMessageRow);
   const inserted = new Set<string>();
-  for (let i = 0; i < rows.length; i += 500) {
+  // SQLite: statements prepared once (./sqlite/hot-statements.ts); PostgreSQL: multi-row inserts through Kysely.
+  const hot = hotStatementsOf(trx);
+  if (hot) {
+    for (const row of rows) if (hot.insertMessage(row)) inserted.add(row.id);
+  } else for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const ids = await trx
       .insertInto('messages')
@@ -193,8 +198,13 @@ export async function storeBatch(trx: Transaction<Database>, messages: readonly 
     stored.set(row.id, storedMessage);
     if (row.verdict !== 'allow') evidence.push(messageEvidence(storedMessage, row));
   }
-  for (let i = 0; i < queueItems.length; i += 500) await trx.insertInto('queue_items').values(queueItems.slice(i, i + 500)).execute();
-  for (let i = 0; i < queueLabels.length; i += 1000) await trx.insertInto('queue_labels').values(queueLabels.slice(i, i + 1000)).execute();
+  if (hot) {
+    for (const item of queueItems) hot.insertQueueItem(item);
+    for (const label of queueLabels) hot.insertQueueLabel(label);
+  } else {
+    for (let i = 0; i < queueItems.length; i += 500) await trx.insertInto('queue_items').values(queueItems.slice(i, i + 500)).execute();
+    for (let i = 0; i < queueLabels.length; i += 1000) await trx.insertInto('queue_labels').values(queueLabels.slice(i, i + 1000)).execute();
+  }
   await appendEvidence(trx, evidence);
 
   const results = messages.map((m) => {

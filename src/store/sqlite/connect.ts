@@ -18,7 +18,8 @@
  * commits of this one.
  *
  * Two more adjustments to Kysely's stock driver, in the connection wrapper below:
- * - prepared statements are cached by SQL text (Kysely prepares every query anew);
+ * - prepared statements are cached by SQL text (Kysely prepares every query anew; the group commit's inserts
+ *   skip Kysely altogether, ./hot-statements.ts);
  * - every transaction opens with `BEGIN IMMEDIATE`, taking the write lock up front, so two processes on
  *   one file (the server and `haven keys create`) wait for each other (busy_timeout) instead of failing
  *   with SQLITE_BUSY when a read lock is upgraded.
@@ -29,6 +30,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { DatabaseConfig } from '../../config/index.ts';
 import { Checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.ts';
+import { prepareHotStatements, type HasHotStatements, type HotStatements } from './hot-statements.ts';
 import type { Database } from '../schema/index.ts';
 
 const STATEMENT_CACHE_SIZE = 256;
@@ -53,7 +55,7 @@ export function connectSqlite(config: DatabaseConfig): SqliteConnection {
   if (checkpointer) raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const sync = new WalSync(full && wal ? resolve(raw.name) + '-wal' : null, checkpointer);
   const dialect = new SqliteDialect({ database: cachingDatabase(raw, sync) });
-  const adapter = new SyncingSqliteAdapter(sync);
+  const adapter = new SyncingSqliteAdapter(sync, raw);
   const db = new Kysely<Database>({
     dialect: {
       createAdapter: () => adapter,
@@ -184,12 +186,24 @@ export class WalSync {
   }
 }
 
-/** The SQLite adapter, carrying the connection's `WalSync` (the adapter is shared by a Kysely instance and its transactions). */
-export class SyncingSqliteAdapter extends SqliteAdapter {
+/**
+ * The SQLite adapter, carrying the connection's `WalSync` and the group commit's prepared statements
+ * (./hot-statements.ts; the adapter is shared by a Kysely instance and its transactions).
+ */
+export class SyncingSqliteAdapter extends SqliteAdapter implements HasHotStatements {
   readonly walSync: WalSync;
-  constructor(walSync: WalSync) {
+  readonly #raw: BetterSqlite3.Database | null;
+  #hot: HotStatements | null = null;
+  constructor(walSync: WalSync, raw: BetterSqlite3.Database | null = null) {
     super();
     this.walSync = walSync;
+    this.#raw = raw;
+  }
+
+  /** Prepared on first use (after the migrations created the tables). */
+  hotStatements(): HotStatements {
+    if (!this.#raw) throw new Error('sqlite: no connection for the prepared statements');
+    return (this.#hot ??= prepareHotStatements(this.#raw));
   }
 }
 
