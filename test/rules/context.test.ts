@@ -90,6 +90,9 @@ CASES.counter_speech = [
   { text: '有人说同性恋不配当人，这种说法太恶心了', without: '同性恋不配当人', label: 'hate' },
 ];
 CASES.self_identification = [{ text: '我是同性恋，我们不该被歧视', without: '我们不该被歧视', label: 'insult', engine: fakeModel }];
+// round 32: a history lesson names the perpetrators' words; child-protection lessons quote a groomer
+CASES.history_lesson = [{ text: 'Holocaust history: Jews were called rats and vermin by Nazi propaganda', without: 'Jews were called rats and vermin', label: 'hate' }];
+CASES.child_safety_education = [{ text: 'Lesson plan: what grooming looks like, e.g. "dont tell your parents about our chats"', without: 'dont tell your parents about our chats', label: 'sexual_minor' }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {

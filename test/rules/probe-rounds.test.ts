@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 31 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 32 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -1131,4 +1131,169 @@ describe('round 31 (round 30 leftovers: a bare epithet after a report, a pickup 
     const r = withModel.screen({ text });
     expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
   });
+});
+
+// round 32: must-not-flag education and news lines (the blind set's weakest must-not-flag classes), and harm written
+// with mixed language and pinyin initials (its weakest evasions); probes written from PRODUCT.md before the rules
+describe('round 32 (harm in mixed language and pinyin initials)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['你个 f**king 废物', 'insult', 'hold'],
+    ['u r such a 傻x', 'insult', 'hold'],
+    ['wsnd 主播', 'insult', 'hold'],
+    ['qnmd 垃圾卖家', 'insult', 'hold'],
+    ['tmd 滚', 'insult', 'hold'],
+    ['sb主播 快滚', 'insult', 'hold'],
+    ['cnm 你个 loser', 'insult', 'hold'],
+    ['nmsl 你这个 bitch', 'insult', 'hold'],
+    ['shut up 你这个 sb', 'insult', 'hold'],
+    ['what a 脑残 streamer lol', 'insult', 'hold'],
+    ['your mom is a 婊子', 'insult', 'hold'],
+    ['你 tm 就是个 idiot', 'insult', 'hold'],
+    ['dsb 别说话了', 'insult', 'hold'],
+    ['rnm 退钱', 'insult', 'hold'],
+    ['fk u 你个 trash 主播', 'insult', 'hold'],
+    ['gun 出直播间 你个 sb', 'insult', 'hold'],
+    ['ntm 是不是有病', 'insult', 'hold'],
+    ['xjb 播，cnm', 'insult', 'hold'],
+    ['sjb 滚', 'insult', 'hold'],
+    ['cao ni ma de sb', 'insult', 'hold'],
+    ['kys 你个废物', 'threat', 'block'],
+    ['你怎么还不qs', 'threat', 'block'],
+    ['I will find u and 弄死你', 'threat', 'block'],
+    ['ur address 我已经知道了, wait for me', 'threat', 'block'],
+    ['yp吗 今晚 你家', 'sexual_harassment', 'block'],
+    ['美女yp吗', 'sexual_harassment', 'block'],
+    ['send 我 ur nudes 宝贝', 'sexual_harassment', 'block'],
+    ['我要 rou搜 你，让你全网社死', 'doxxing', 'block'],
+    ['kaihe 这个主播，地址发群里', 'doxxing', 'hold'],
+    ['信不信我 kh 你', 'doxxing', 'block'],
+    ['已经开he了，她家住哪大家都知道了', 'doxxing', 'block'], // with threat.address_menace (住哪…都知道)
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+describe('round 32 look-alikes of the initials stay allowed', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    'sb dunk low 的尺码还有吗',
+    'SB 联名款 43码 出',
+    '这个操作太nb了',
+    'yyds 这个主播',
+    'QS排名前50的大学',
+    '价格 NT$500，台湾可寄',
+    'my TMD flares up when I chew gum',
+    '每天做100个开合跳 (kai he tiao)',
+    'Windows NT 4.0 安装盘',
+    'xswl 笑死我了',
+    'kh 号段的快递单号查不到',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 32 (education and news stay allowed)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // education
+    'Sex education class today: consent means both people say yes, and anyone can say no at any time',
+    '性教育课：任何人未经你同意触摸你的隐私部位都是不对的，要告诉老师或家长',
+    'In health class we learned how sperm fertilises an egg and how the baby grows in the uterus',
+    '生物课：精子和卵子结合形成受精卵，这就是人类的生殖过程',
+    'Anti-bullying lesson: words like "loser" and "fat pig" hurt, and calling someone that is bullying',
+    '反霸凌班会：骂同学"傻逼""废物"也是一种欺凌，看到要告诉老师',
+    'Today our teacher explained why the n-word is a slur and why we should never use it',
+    '老师解释了为什么"黑鬼"是种族歧视的词，我们不应该使用',
+    'History lesson: in the Nanjing Massacre Japanese troops killed around 300,000 civilians in 1937',
+    '历史课：南京大屠杀中，日军杀害了大约三十万中国平民和战俘',
+    'The Holocaust: the Nazis murdered six million Jews in gas chambers and camps',
+    '历史课讲了大西洋奴隶贸易，奴隶被鞭打、被当作财产买卖',
+    'Rwandan genocide lesson: Hutu radio called Tutsis cockroaches and urged listeners to kill them',
+    '禁毒教育课：冰毒、海洛因、大麻都是毒品，吸毒会上瘾，一定要拒绝',
+    'Drug awareness class: fentanyl is 50 times stronger than heroin, one pill can kill you',
+    'DARE class: if someone offers you weed or pills at a party, say no and tell an adult',
+    'Literature class: in Macbeth, he stabs the king in his sleep and then has Banquo murdered',
+    '语文课分析《水浒传》：武松杀了潘金莲和西门庆，为兄报仇',
+    "Essay on Of Mice and Men: the men on the ranch call Curley's wife a tramp and a tart",
+    '英语课老师讲了 slur 这个词：比如 faggot、retard 都是侮辱性的词，不要用',
+    'consent 课上老师说：没有同意的性行为就是强奸',
+    'Our 生物课 today covered the 生殖系统: penis, vagina, and how babies are made',
+    '性教育：教孩子认识身体，阴茎和阴道是正确的名称，不要觉得羞耻',
+    'anti-discrimination 班会：歧视同性恋、残疾人都是不对的',
+    'Teacher: "chink" is a racist slur against Chinese people, and using it at school will get you suspended',
+    'Homework: 500 words on why the Nazis wanted to exterminate the Jews of Europe',
+    '防性侵教育：如果有人要你拍裸照发给他，要马上告诉爸妈',
+    'Online safety lesson: if a stranger asks for nude photos or your address, block them and tell a trusted adult',
+    '网络文明课：老师讲解"cnm""nmsl"这些脏话缩写的意思，提醒大家文明上网',
+    // news
+    'Police said the suspect shouted "I will kill you all" before opening fire at the mall',
+    '警方通报：男子持刀闯入小区，扬言"弄死你们"，已被刑事拘留',
+    'Court: man jailed for 18 months after threatening to kill his ex-wife and posting her address online',
+    '法院审理一起"开盒"案：被告将女主播的身份证号和住址发到网上，被判处有期徒刑',
+    'War report: shelling killed 12 civilians in Kharkiv overnight, officials said',
+    '战地报道：加沙空袭造成至少40人死亡，其中包括儿童',
+    'Hate crime: a mosque was vandalised with graffiti reading "Muslims go home", police are investigating',
+    '新闻：一名亚裔老人在纽约街头被殴打，嫌犯高喊种族歧视言论，警方以仇恨犯罪起诉',
+    'Police appeal: a 14-year-old girl has been missing since Tuesday; anyone with information call 101',
+    '警方寻人：13岁女孩昨日放学后失踪，身穿校服，请知情者拨打110',
+    'Public health: measles cases rise, doctors urge parents to vaccinate their children',
+    '卫健委：本周流感病例上升，儿童和老人应尽快接种疫苗',
+    "News: the 网暴 victim's family says trolls told her to 去死 thousands of times",
+    'BBC reports on 人肉搜索 in China: victims had their phone numbers and home addresses leaked',
+    'The jury heard the defendant texted "you\'re dead, bitch" to the victim hours before the attack',
+    '记者调查：网上有人售卖"原味"内衣，平台已下架相关商品',
+    'Police seized 200kg of cocaine and 5,000 vapes in a raid at the port, officials said',
+    // written while fixing (after reading the rules): other shapes of the same classes, 7 of 16 flagged before
+    'Man who sent death threats to MP gets 3 years',
+    'Headline: "I will kill you" texts sent to teacher, man admits',
+    '男子网上辱骂女主播"去死"，被判赔偿5万元',
+    '一男子因在网上发布他人住址和电话被警方处罚',
+    'Tobacco sales to minors fall as e-cigarette ban takes effect',
+    'Woman attacked in racist assault, attacker called her a chink',
+    'Breaking: suspect who threatened to bomb the school was arrested',
+    'School shooting survivor says the shooter told her "you are next"',
+    'The teacher read out the slur "faggot" from the novel and asked us why the author used it',
+    'Lesson plan: what grooming looks like, e.g. "dont tell your parents about our chats"',
+    'Holocaust history: Jews were called rats and vermin by Nazi propaganda',
+    '历史课：日本兵在南京用刺刀杀死婴儿，强奸妇女',
+    'In class we discussed To Kill a Mockingbird: the n-word appears many times',
+    '青春期教育：男生遗精、女生月经都是正常的生理现象',
+    '禁毒课上警察叔叔展示了冰毒和K粉的样品',
+    'consent lesson: "no means no", and being drunk means they cannot consent',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 32 guards: the new contexts do not excuse the writer\'s own abuse, and the new initials keep their innocent look-alikes', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['the holocaust never happened, jews should be exterminated', 'hate', 'block'],
+    ['Hitler was right, the jews should be gassed, holocaust 2.0', 'hate', 'block'],
+    ['南京大屠杀是假的，日本人都该死', 'hate', 'block'],
+    ['history lesson over. gas the jews', 'hate', 'block'],
+    ['teaching kids is my job, send me pics of ur daughter feet', 'sexual_minor', 'block'],
+    ['essay on why you are a fucking idiot', 'insult', 'hold'],
+    ['老师讲课像个傻逼', 'insult', 'hold'],
+    ['mlgb 主播', 'insult', 'hold'],
+    ['你个nt', 'insult', 'hold'],
+    ['imma dox u tonight', 'threat', 'block'],
+  ])('%s → %s (%s)', screensAs(withModel));
+  it.each([
+    '我要开盒了，你们猜是什么',
+    '我帮你开盒验货',
+    '你被开盒了怎么办？记得报警',
+    'ur address 我已经知道了，明天发货',
+    'NTM infection treatment takes months',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 32): cNm (centinewton-metres) after a number is read as cnm — the allow phrase '50 cnm' does not
+// reach the hit (the phonetic view drops digits)
+describe('round 32 left', () => {
+  it.todo("'扭力 50 cNm 的电批' is held (insult.zh cnm)");
 });
