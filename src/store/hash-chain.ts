@@ -85,7 +85,8 @@ function writeCanonical(value: unknown): string | undefined {
   return out + '}';
 }
 
-function sortKeys(value: unknown): unknown {
+/** A copy of `value` with every object's keys sorted and undefined members dropped: canonical JSON's definition. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

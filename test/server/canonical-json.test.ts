@@ -1,25 +1,13 @@
 /**
  * canonicalJson (src/store/hash-chain.ts) writes sorted-key JSON directly; it must give the same bytes as its
- * definition, JSON.stringify of a copy with every object's keys sorted (the code before, kept here as the
- * reference), for plain data and for the odd values it hands back to that definition. sha256Hex must give the
+ * definition, JSON.stringify of a copy with every object's keys sorted (the code before, still the
+ * fallback for odd values, exported as `sortKeys`), for plain data and for the odd values it hands back to that definition. sha256Hex must give the
  * digest of the UTF-8 bytes whichever hashing call Node offers.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../src/store/hash-chain.ts';
+import { canonicalJson, sha256Hex, sortKeys } from '../../src/store/hash-chain.ts';
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
 const reference = (value: unknown): string => JSON.stringify(sortKeys(value));
 
 describe('canonicalJson', () => {
