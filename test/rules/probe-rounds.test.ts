@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 32 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 33 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -1296,4 +1296,128 @@ describe('round 32 guards: the new contexts do not excuse the writer\'s own abus
 // reach the hit (the phonetic view drops digits)
 describe('round 32 left', () => {
   it.todo("'扭力 50 cNm 的电批' is held (insult.zh cnm)");
+});
+
+// Round 33: threats and doxxing WRITTEN WITH EVASIONS (emoji standing for words, full width, leet, spacing,
+// zero-width characters, homoglyphs, pinyin and initials, homophones, zh/en mixing), written before reading the
+// rules, with innocent look-alikes of each evasion (a chef's knife emoji, a water-gun party, d0x in code, a
+// courier's full-width address, game chat, a shop's pin, NS the console, ns the unit).
+describe('round 33 (threats and doxxing written with evasions)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // threats: emoji standing for words
+    ['我知道你住哪 🏠📍 等着 🔪', 'threat', 'block'],
+    ['i know where u live 🏠🔪', 'threat', 'block'],
+    ['明天🔪你', 'threat', 'block'],
+    ['再叫一声我就🔫你', 'threat', 'block'],
+    ['⚰️ 已经给你准备好了，你等着', 'threat', 'block'],
+    ["ur 💀 when i find u", 'threat', 'block'],
+    ['下班路上小心点 🔪🩸', 'threat', 'block'],
+    ['if u dont pay me back by friday 🔪🩸', 'threat', 'block'],
+    ['不退钱的话 你知道后果 🔪', 'threat', 'block'],
+    ['streamer i know ur 📍 now, see u irl', 'threat', 'block'],
+    // full width
+    ['ｉ ｗｉｌｌ ｋｉｌｌ ｙｏｕ', 'threat', 'block'],
+    ['Ｉ　ｋｎｏｗ　ｗｈｅｒｅ　ｙｏｕ　ｌｉｖｅ', 'threat', 'block'],
+    ['你住在幸福小区３号楼５０２，今晚去找你', 'threat', 'block'],
+    // leet
+    ["i'm g0nna st4b u", 'threat', 'block'],
+    ['ill b34t u up after sch00l', 'threat', 'block'],
+    ['gonna burn ur h0use d0wn with u in it', 'threat', 'block'],
+    ['ill thr0w 4c1d in ur f4ce', 'threat', 'block'],
+    // spacing, zero width, homoglyphs
+    ['i will s t a b you', 'threat', 'block'],
+    ['I\u200bll k\u200bill you', 'threat', 'block'],
+    ['І wіll kіll уоu', 'threat', 'block'],
+    // pinyin, initials, homophones
+    ['wo yao nong si ni', 'threat', 'block'],
+    ['我要 ns 你', 'threat', 'block'],
+    ['小心我坎死你', 'threat', 'block'],
+    ['信不信我沙了你全家', 'threat', 'block'],
+    ['小心我泼你 liu suan', 'threat', 'block'],
+    // mixed zh/en, following home, a crew, livestream, workplace
+    ['明天 see you at 你公司楼下，别想跑', 'threat', 'block'],
+    ['我知道你的 address，小心点', 'threat', 'block'],
+    ['i followed u home yesterday 😊 nice 🏠', 'threat', 'block'],
+    ['昨天跟着你回家了，你家门口那棵树挺好看', 'threat', 'block'],
+    ['叫了几个兄弟 明天去你家 👊👊', 'threat', 'block'],
+    ['主播下播小心点，我在你直播间看到你窗外了 📍', 'threat', 'block'],
+    ['敢去HR告我，下班别走 🔪', 'threat', 'block'],
+    ['我知道你的 address，也知道你女儿在哪个 school', 'threat', 'block'],
+    // doxxing
+    ["d0x1ng this guy, his 4ddr3ss is 12 Elm St", 'doxxing', 'hold'],
+    ['这个主播的 📍 在朝阳区幸福小区 5 号楼', 'doxxing', 'hold'],
+    ['kh 这个女的，dz 和电话都发群里', 'doxxing', 'hold'],
+    ['who has her ph0ne numb3r and h0me 4ddress? dm me', 'doxxing', 'hold'],
+    ['他的身份证号是１１０１０１１９９００３０７１２３３，大家随便用', 'doxxing', 'hold'],
+    ['这个买家叫张伟，电话１３８１２３４５６７８，住在幸福小区', 'doxxing', 'hold'],
+    ['谁知道这个 streamer 的 real name 和 school？', 'doxxing', 'hold'],
+    ['her workplace is the 星巴克 on 5th ave, 每天 8 点上班', 'doxxing', 'hold'],
+    ['posting his h\u200bome add\u200bress tonight', 'doxxing', 'hold'],
+    ["dοxxed her, here's her аddress: 221 Baker St", 'doxxing', 'hold'],
+    ['求 kai he 这个主播，要她的 di zhi 和 dian hua', 'doxxing', 'hold'],
+    ['find this guy 🔍 his IG is @xyz123, works at 腾讯, 住南山', 'doxxing', 'hold'],
+    ['rou 搜他，把他 sfz 挂出来', 'doxxing', 'hold'],
+    ['give me her h0me 4ddr3ss', 'doxxing', 'hold'],
+    ['ＤＯＸ ｈｅｒ，ａｄｄｒｅｓｓ ａｎｄ ｐｈｏｎｅ', 'doxxing', 'hold'],
+    ['他家递址我有，谁要', 'doxxing', 'hold'],
+    ['这个人的单位和电话我都扒到了 👇 评论区见', 'doxxing', 'hold'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+describe('round 33 look-alikes of the evasions stay allowed', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '今天做了红烧肉 🔪🥩 刀工还行吧',
+    'the 🔪 set is 50% off, stainless steel chef knives',
+    '🎂🔫 water gun party this saturday, bring your kids!',
+    '儿子生日派对 🎂🔫 水枪大战，欢迎小朋友们来',
+    'const d0x = parseDoc(x); // d0x is the parsed doc',
+    'run `make d0x` to build the docs',
+    '您好，收货地址确认一下：幸福小区３号楼５０２，电话１３８１２３４５６７８',
+    '你的地址是 幸福路３号 对吗？确认后我就发货',
+    'k1ll the boss first then loot 🗡️',
+    'gg, k1ll streak 15 🔥',
+    'b34t the l3v3l in 5 m1n, ez',
+    'our shop 📍 is at 88 Nanjing Road, open 10-9',
+    '店铺地址 📍 朝阳区三里屯 5 号，欢迎光临',
+    'latency is under 50 ns on this bus',
+    '二手 NS 主机，带两个手柄',
+    '延迟 20ns 以内',
+    'this movie killed me 💀💀 so funny',
+    '笑死 💀💀💀',
+    '我知道你的 address 了，明天发货 📦',
+    '明天 see you at 你公司楼下的咖啡店 ☕',
+    '🩸 blood donation drive this friday at the community center',
+    'sr engineer 职位，sr 是 senior 的缩写',
+    'DZ 是阿尔及利亚的域名',
+    '砍一刀帮我砍价 🔪',
+    '这条路很坎坷，沙子很多',
+    'please ship to my 🏠 12 Elm St, Springfield',
+    'burn the 🔥 playlist tonight at my house party',
+    'acid wash jeans, size M',
+    'see you at 你家楼下 at 7, I\'ll bring the 🎂',
+    '主播你家猫好可爱 🏠🐱',
+    '我手机丢了，谁在图书馆捡到了请打我的号码 13812345678',
+    'HR 说明天 see you at the office at 9',
+    // guards of the round-33 rules, written while fixing
+    '我的单位和电话都被人扒到了，怎么办',
+    'my dog followed me home 🏠',
+    '我要 NS 主机，你有吗',
+    'pay me back for the pizza 🍕 lol',
+    '她的📍在三亚，今天海边直播',
+    'see you at 你公司楼下，别跑太快哈 我们一起去吃饭',
+    'when i find u at the party 💀 we gonna dance',
+    '我知道你的 address，明天给你寄礼物',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 33): a crew sent to the reader's home with no menace word ('sending my boys to your house' is also
+// a family errand); sr (杀人) with no object ('我就去sr' is also a senior job post)
+describe('round 33 left', () => {
+  it.todo("'sending my b0ys to ur 🏠 tonight' is allowed");
+  it.todo("'惹我我就去sr，第一个就是你' is allowed");
 });
