@@ -2,17 +2,18 @@
  * API keys: `hvn_` + 43 characters of base64url (256 random bits). Only the SHA-256 is stored; a key is
  * shown once, when created.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { lockForTransaction } from './dialect.ts';
+import { sha256Hex } from './hash-chain.ts';
 import { newId } from './ids.ts';
 import type { ApiKeyRow, Database, Role } from './schema/index.ts';
 
 export const KEY_PREFIX = 'hvn_';
 
-/** Hex SHA-256 of a presented key — what `api_keys.hash` holds. */
+/** Hex SHA-256 of a presented key — what `api_keys.hash` holds (one-shot where Node has it: no Hash object per request). */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return sha256Hex(key);
 }
 
 export function generateKey(): string {
