@@ -12,6 +12,7 @@ import { loadRuleSet, type RuleSet } from './detect/rule-files.ts';
 import type { Detector, Finding, ScreenDoc, Severity } from './detect/types.ts';
 import { isAlnum, isHan } from './normalize/chars.ts';
 import { normalize } from './normalize/pipeline.ts';
+import type { NormalizedText } from './normalize/types.ts';
 import { ContextRules, type ContextHit } from './policy/context.ts';
 import { inReach, layout, sentenceReach, type Span, type TextLayout } from './policy/sentences.ts';
 import { defaultPolicy, labelVerdict, lessSevere, moreSevere, type Policy } from './policy/policy.ts';
@@ -41,8 +42,17 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  screen(input: ScreenInput): ScreenResult;
+  screen(input: ScreenInput, views?: ScreenViews): ScreenResult;
   readonly policy: Policy;
+}
+
+/**
+ * What the engine computed on the way to a result, for a caller that needs it too (the server's text signature
+ * reads the skeleton view): pass an object and `screen` fills it. Not part of the result, which stays the same.
+ */
+export interface ScreenViews {
+  /** `normalize(input.text)`, as the detectors saw it. */
+  normalized?: NormalizedText;
 }
 
 export class ScreenInputError extends Error {
@@ -175,10 +185,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     policy.allowTerms.length > 0 ? new TermIndex(policy.allowTerms.map((t) => ({ term: t, value: t, match: 'substring' as const })), 'policy.allowTerms') : null;
   const model = options.model ?? null;
 
-  function screen(input: ScreenInput): ScreenResult {
+  function screen(input: ScreenInput, views?: ScreenViews): ScreenResult {
     checkInput(input);
     const text = input.text;
     const normalized = normalize(text);
+    if (views) views.normalized = normalized;
     const lang = input.lang ?? detectLang(normalized.fold.text);
     const doc: ScreenDoc = { original: text, normalized, lang, kind: input.kind ?? 'message', ...(input.surface ? { surface: input.surface } : {}) };
 
@@ -263,7 +274,7 @@ let defaultEngine: Engine | undefined;
  * screen({ text: '你个s.b', surface: 'livestream' })
  * // → { verdict: 'hold', labels: ['insult'], evidence: [{ label: 'insult', start: 2, end: 5, excerpt: 's.b', … }], … }
  */
-export function screen(input: ScreenInput): ScreenResult {
+export function screen(input: ScreenInput, views?: ScreenViews): ScreenResult {
   defaultEngine ??= createDefaultEngine();
-  return defaultEngine.screen(input);
+  return defaultEngine.screen(input, views);
 }

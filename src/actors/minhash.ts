@@ -20,10 +20,13 @@ export const SHINGLE = 3;
 
 export type Signature = Uint32Array;
 
-/** The letters and digits of the skeleton view, lower-cased and folded. */
-export function denseText(text: string): string {
+/**
+ * The letters and digits of the skeleton view, lower-cased and folded. `skeleton`, when given, is
+ * `normalize(text).skeleton.text` as the caller already has it (the engine computed it to screen the text).
+ */
+export function denseText(text: string, skeleton?: string): string {
   // Every code point that is not a letter or digit goes (a lone surrogate too), in one pass.
-  return normalize(text).skeleton.text.replace(NOT_LETTER_OR_DIGIT, '');
+  return (skeleton ?? normalize(text).skeleton.text).replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
@@ -136,9 +139,12 @@ export interface TextSignature {
   signature: Signature;
 }
 
-/** Everything near-duplicate matching needs from one text, computed once. */
-export function textSignature(text: string): TextSignature {
-  const dense = denseText(text);
+/**
+ * Everything near-duplicate matching needs from one text, computed once. `skeleton`: the text's skeleton view
+ * (`normalize(text).skeleton.text`) when the caller has it, so the text is not normalized a second time.
+ */
+export function textSignature(text: string, skeleton?: string): TextSignature {
+  const dense = denseText(text, skeleton);
   const starts = codePointStarts(dense);
   const shingles = shinglesOf(dense, starts);
   return { dense, chars: starts.length - 1, shingles, signature: minhash(shingles) };

@@ -5,12 +5,13 @@ import type { Config } from '../config/index.ts';
 import type { Dialect } from '../store/dialect.ts';
 import type { MessageWriter } from '../store/message-writer.ts';
 import type { Database } from '../store/schema/index.ts';
+import type { ScreenViews } from '../engine.ts';
 import type { ScreenInput, ScreenResult } from '../types.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { People } from './people.ts';
 
-/** The engine's signature; tests inject a fake to get a chosen verdict. */
-export type ScreenFn = (input: ScreenInput) => ScreenResult;
+/** The engine's signature; tests inject a fake to get a chosen verdict (a fake may leave `views` empty). */
+export type ScreenFn = (input: ScreenInput, views?: ScreenViews) => ScreenResult;
 
 export interface AppContext {
   config: Config;

@@ -61,6 +61,8 @@ export interface MessageInContext {
   recipient: string | null;
   channel: string | null;
   text: string;
+  /** `normalize(text).skeleton.text` when the screen returned its views (the engine does): not normalized again. */
+  skeleton?: string;
   /** The message's time (ms): `messageTime(sentAt, receivedAt)`. */
   at: number;
   screened: ScreenResult;
@@ -260,7 +262,7 @@ export class People {
     const sender = m.sender.id;
     const state = await this.#cached();
     let signature: TextSignature | undefined;
-    const text = (): TextSignature => (signature ??= textSignature(m.text));
+    const text = (): TextSignature => (signature ??= textSignature(m.text, m.skeleton));
     const { account, write: accountWrite, cached: accountCached } = await this.#account(m.sender, m.at, state);
     const ageMs = Math.max(0, m.at - (account.createdAt ?? account.firstSeenAt));
 

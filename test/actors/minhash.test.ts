@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { denseText, estimateSimilarity, jaccard, minhash, shingleHashes, SIGNATURE_SIZE, signatureFromJson, signatureToJson, textSignature } from '../../src/actors/minhash.ts';
+import { createEngine, type ScreenViews } from '../../src/engine.ts';
 import { normalize } from '../../src/normalize/index.ts';
 import { mutate, RAID_TEMPLATES, rng } from '../../src/cli/simulate/traffic.ts';
 
@@ -95,6 +96,25 @@ describe('near-duplicate text, written without per-character strings', () => {
       expect(sig.chars).toBe(Array.from(dense).length);
       expect([...sig.shingles]).toEqual([...shingles]);
       expect(Array.from(sig.signature)).toEqual(Array.from(minhash(shingles)));
+    }
+  });
+});
+
+describe('the skeleton the engine already computed', () => {
+  it('gives the same signature as normalizing the text again, and screening with views gives the same result', () => {
+    const engine = createEngine({ model: null });
+    const texts = ['', 'get out of this stream nobody wants your kind here', 'GET OUUUUT of this STREAM nobodyyyy!!!', '亲，这件宝贝还有货吗？可以包邮吗', 'ｆｒｅｅ 💰 m0ney', 'a\ud800b', ...RAID_TEMPLATES, ...fc.sample(fc.string({ unit: 'grapheme', maxLength: 30 }), { numRuns: 200, seed: 13 })];
+    for (const text of texts) {
+      const views: ScreenViews = {};
+      const result = engine.screen({ text }, views);
+      expect(result).toEqual(engine.screen({ text }));
+      expect(views.normalized).toEqual(normalize(text));
+      const a = textSignature(text, views.normalized!.skeleton.text);
+      const b = textSignature(text);
+      expect(a.dense).toBe(b.dense);
+      expect(a.chars).toBe(b.chars);
+      expect([...a.shingles]).toEqual([...b.shingles]);
+      expect(Array.from(a.signature)).toEqual(Array.from(b.signature));
     }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ScreenViews } from '../../../engine.ts';
 import { newId } from '../../../store/ids.ts';
 import { acceptText, identifier, screenFields, storedMessageSchema } from '../../schemas.ts';
 import { defineRoute } from '../../route.ts';
@@ -30,11 +31,12 @@ export const postMessage = defineRoute({
   async handler({ body, principal, reply }, ctx) {
     const text = acceptText(body.text, ctx.config.limits.textChars);
     const kind = body.kind ?? 'message';
-    const screened = ctx.screen({ text, kind, ...(body.surface ? { surface: body.surface } : {}), ...(body.lang ? { lang: body.lang } : {}) });
+    const views: ScreenViews = {};
+    const screened = ctx.screen({ text, kind, ...(body.surface ? { surface: body.surface } : {}), ...(body.lang ? { lang: body.lang } : {}) }, views);
     const id = body.id ?? newId('msg');
     const receivedAt = new Date().toISOString();
     const sentAt = body.sentAt ? new Date(body.sentAt).toISOString() : null;
-    const inContext = { messageId: id, sender: senderFacts(body.sender), recipient: body.recipient ?? null, channel: body.channel ?? null, text, at: messageTime(sentAt, receivedAt), screened };
+    const inContext = { messageId: id, sender: senderFacts(body.sender), recipient: body.recipient ?? null, channel: body.channel ?? null, text, ...(views.normalized ? { skeleton: views.normalized.skeleton.text } : {}), at: messageTime(sentAt, receivedAt), screened };
     const assessed = await ctx.people.assess(inContext);
     const result = assessed.result;
     const { message, created } = await ctx.writer.write({
