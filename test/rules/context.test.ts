@@ -93,6 +93,10 @@ CASES.self_identification = [{ text: '我是同性恋，我们不该被歧视', 
 // round 32: a history lesson names the perpetrators' words; child-protection lessons quote a groomer
 CASES.history_lesson = [{ text: 'Holocaust history: Jews were called rats and vermin by Nazi propaganda', without: 'Jews were called rats and vermin', label: 'hate' }];
 CASES.child_safety_education = [{ text: 'Lesson plan: what grooming looks like, e.g. "dont tell your parents about our chats"', without: 'dont tell your parents about our chats', label: 'sexual_minor' }];
+// round 34: a visit with its reason; goods cleared out of stock; an app in the news
+CASES.social_visit = [{ text: 'my boys are coming to your house for the party', without: 'my boys are coming to your house', label: 'threat' }, { text: '我爸妈周末去你家拜年', without: '我爸妈周末去你家', label: 'threat' }];
+CASES.stock_clearance = [{ text: '这批货都该滚出仓库了，清仓甩卖', without: '这批货都该滚出去了', label: 'insult' }];
+CASES.app_as_topic.push({ text: 'Telegram founder arrested in France, reports say', without: 'Telegram', label: 'contact_offplatform' });
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {

@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 33 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 34 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -1110,9 +1110,14 @@ describe('round 31 (group hate without a slur: exclusion, elimination, dehumanis
 
 // round 31: round 30's other leftovers — a bare epithet after a report (src/policy/sentences.ts ownWords FRAGMENT)
 // and a friend collecting something from the reader's home (context pickup_meetup: 去你家拿)
-// left (round 31): 滚 alone is an insult term (hold), also when goods are cleared out of a warehouse
-describe('round 31 left', () => {
-  it.todo("'这批货都该滚出仓库了，清仓甩卖' is held (insult.zh 滚)");
+// left (round 31): 滚 alone is an insult term (hold), also when goods are cleared out of a warehouse — fixed in
+// round 34 (context stock_clearance)
+describe('round 31 left, fixed in round 34', () => {
+  const withModel = createDefaultEngine();
+  it('这批货都该滚出仓库了，清仓甩卖 is allowed', () => {
+    const r = withModel.screen({ text: '这批货都该滚出仓库了，清仓甩卖' });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
 });
 
 describe('round 31 (round 30 leftovers: a bare epithet after a report, a pickup at the reader\'s home)', () => {
@@ -1292,10 +1297,14 @@ describe('round 32 guards: the new contexts do not excuse the writer\'s own abus
   });
 });
 
-// left (round 32): cNm (centinewton-metres) after a number is read as cnm — the allow phrase '50 cnm' does not
-// reach the hit (the phonetic view drops digits)
-describe('round 32 left', () => {
-  it.todo("'扭力 50 cNm 的电批' is held (insult.zh cnm)");
+// left (round 32): cNm (centinewton-metres) after a number was read as cnm — fixed in round 34: the hit is in the
+// skeleton view, where an allow phrase may now start with a digit that continues a longer number ('0 cnm')
+describe('round 32 left, fixed in round 34', () => {
+  const withModel = createDefaultEngine();
+  it('扭力 50 cNm 的电批 is allowed', () => {
+    const r = withModel.screen({ text: '扭力 50 cNm 的电批' });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
 });
 
 // Round 33: threats and doxxing WRITTEN WITH EVASIONS (emoji standing for words, full width, leet, spacing,
@@ -1420,4 +1429,108 @@ describe('round 33 look-alikes of the evasions stay allowed', () => {
 describe('round 33 left', () => {
   it.todo("'sending my b0ys to ur 🏠 tonight' is allowed");
   it.todo("'惹我我就去sr，第一个就是你' is allowed");
+});
+
+// Round 34: FALSE POSITIVES — innocent everyday lines held or blocked by older, too-broad terms (一直跟着你, 'coming to
+// your house', 去你家/来你家, 滚, cnm, an app's name): pets, family visits, parties, deliveries, warehouse and stock
+// talk, units and part numbers that look like initials, tech news naming apps, sports and games — written before
+// changing the rules, with the harmful look-alikes that must stay caught. Before (full default engine): 14/45
+// innocents allowed, 16/17 harmful caught.
+describe('round 34 (innocent everyday lines stay allowed)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // pets
+    '小狗一直跟着你回家',
+    '这只猫一直跟着你走，它是不是饿了',
+    'my cat keeps following you around the house lol',
+    'the puppy followed you home? so cute, keep it!',
+    '邻居家的狗天天跟着你回家，是不是喜欢你',
+    // family visits, parties, deliveries
+    'my boys are coming to your house for the party',
+    'my parents are coming to your house for dinner on sunday',
+    "we're all coming to your house for the watch party, bring chips",
+    '我爸妈周末去你家拜年',
+    '明天我们一家去你家吃饭，要带什么吗',
+    'my kids are coming over to your place for the sleepover tonight',
+    '今晚大家都来你家开派对吗？我带蛋糕',
+    'the courier is coming to your house between 2 and 4pm',
+    '快递员明天上午会去你家送货，记得有人在家',
+    "I'm sending my guys to your house tomorrow to install the AC",
+    '师傅明天上门安装，会一直跟你联系',
+    // warehouse and stock
+    '这批货都该滚出仓库了，清仓甩卖',
+    '库存太多了，旧款都滚动清仓',
+    '这些积压货赶紧滚蛋，全场五折',
+    '雪球越滚越大，库存周转要加快',
+    '滚筒洗衣机二手出，九成新',
+    '老款手机壳都滚出去吧，年底清库存',
+    'clear out the old stock, everything must go',
+    // units and part numbers that look like initials
+    '扭力 50 cNm 的电批',
+    '这把电动螺丝刀最大扭矩 120 cNm',
+    'torque setting 30 cNm for the M3 screws',
+    '型号 SB-200 的配件还有吗',
+    '电阻 10 kΩ，封装 SMD 0805',
+    'NMB48 大阪演唱会门票两张',
+    'my sister is a CNM, she delivered 200 babies this year',
+    'GB/T 2828 抽样标准',
+    'Sound Blaster SB16 声卡，怀旧收藏',
+    // tech news naming apps
+    'how Telegram groups sell drugs',
+    '新闻：调查显示很多诈骗团伙通过 Telegram 群组招募人员',
+    'WhatsApp rolls out new privacy features for group chats',
+    '微信更新了8.0版本，新增了状态功能',
+    'Report: scammers use Snapchat to target teens, police warn',
+    '科技新闻：QQ 音乐推出新功能',
+    'Telegram founder arrested in France, reports say',
+    // sports and games
+    '他一直跟着你防守，你得甩开他',
+    'the defender kept following you all game, great marking',
+    '球滚出界了，发边线球',
+    '我们队明天去你们学校踢比赛',
+    // written while fixing
+    'the puppy followed you home? let it in the red door',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 34 harmful look-alikes stay caught', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['我一直跟着你回家，你住几楼我都知道', 'threat', 'block'],
+    ['这几天我一直跟着你回家，你没发现吧', 'threat', 'block'],
+    ['小心点，我一直跟着你', 'threat', 'block'],
+    ["i've been following you home every night, nice red door", 'threat', 'block'], // allowed before: threat.followed_home takes the progressive
+    ['my boys are coming to your house tonight, better hide', 'threat', 'block'],
+    ["my boys are coming to your house, you're done", 'threat', 'block'],
+    ["I'll be coming to your house tonight, you can't hide", 'threat', 'block'],
+    ['你给我滚出去，看见你就恶心', 'insult', 'hold'],
+    ['滚出我的直播间，傻逼', 'insult', 'hold'],
+    ['你这种垃圾就该滚出这个群', 'insult', 'hold'],
+    ['滚出去，你这个废物', 'insult', 'hold'],
+    ['cnm 你个骗子', 'insult', 'hold'],
+    ['你 cnm，退钱', 'insult', 'hold'],
+    ['加我 Telegram 聊，平台抽成太高', 'contact_offplatform', 'hold'],
+    ['私下交易走 Telegram，@xyz123，便宜100', 'contact_offplatform', 'hold'],
+    ['add me on telegram for the deal, skip the fees', 'contact_offplatform', 'hold'],
+    ['telegram 上找我，货到付款不走平台', 'contact_offplatform', 'hold'],
+    // guards of the round-34 rules, written while fixing: the visit, the clearance, the unit and the news step aside
+    ['my boys are coming to your house for the party, better hide', 'threat', 'block'],
+    ['我们去你家吃饭，顺便收拾你', 'threat', 'hold'],
+    ['这批货都该滚出仓库了，清仓甩卖，买不起就滚', 'insult', 'hold'],
+    ['库存清仓，你给我滚', 'insult', 'hold'],
+    ['扭力 50 cNm 的电批，cnm 你个骗子', 'insult', 'hold'],
+    ['cnm 120', 'insult', 'hold'],
+    ['add me on telegram, the founder is cool', 'contact_offplatform', 'hold'],
+    ['新闻说 Telegram 群组卖药，加我tg买', 'contact_offplatform', 'hold'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+// left (round 34): creatures of a game coming to the reader's house (game_talk steps aside for 'your house' / 你家,
+// which real threats in game chat name)
+describe('round 34 left', () => {
+  it.todo("'the zombies are coming to your house, barricade the door!' is blocked (coming to your house)");
+  it.todo("'僵尸要来你家了，快种豌豆射手' is held (来你家)");
 });

@@ -113,6 +113,15 @@ describe('TermIndex regressions', () => {
     expect(find(specs, 'pics of our daughter')).toEqual([]);
   });
 
+  it('an allow phrase that starts with a digit may continue a longer number (round 34: 50 cNm is a unit)', () => {
+    const specs: Array<TermSpec<string>> = [{ term: 'cnm', value: 'x', allow: ['0 cnm', 'a cnm'] }];
+    expect(find(specs, '扭力 50 cNm 的电批')).toEqual([]);
+    expect(find(specs, 'torque 0 cnm')).toEqual([]);
+    expect(find(specs, 'x0 cnm')).toEqual(['cnm']); // a letter before the digit: not a number
+    expect(find(specs, 'cnm 50')).toEqual(['cnm']);
+    expect(find(specs, 'banana cnm')).toEqual(['cnm']); // a Latin phrase still starts a word
+  });
+
   it('refuses at build time a term whose emoji would be dropped between hanzi (regression: 你🐴的 matched every 你的)', () => {
     expect(() => new TermIndex([{ term: '你🐴的', value: 'x' }], 'test')).toThrow(/loses "🐴"/);
     expect(find([{ term: 'send 🍆 pic', value: 'x' }], 'send 🍆 pic now')).toEqual(['send 🍆 pic']);

@@ -12,7 +12,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { checksumArrays, hashSources, keyHash, packArrays, readCache, unpackArrays, writeCache } from '../../cache.ts';
-import { isAlnum, isHan, isLatinLetter } from '../../normalize/chars.ts';
+import { isAlnum, isDigit, isHan, isLatinLetter } from '../../normalize/chars.ts';
 import { normalize } from '../../normalize/pipeline.ts';
 import { PINYIN } from '../../normalize/tables.ts';
 import type { NormalizedText, View } from '../../normalize/types.ts';
@@ -650,13 +650,16 @@ function runsOk(runs: Uint16Array, s: number, c: Compiled): boolean {
 
 /**
  * Is the hit at s inside one of the term's allowlisted innocent words? A Latin allow phrase must start a
- * word there: "our daughter" must not hide "your daughter" (it may run on: "screenshot" covers "screenshots").
+ * word there: "our daughter" must not hide "your daughter" (it may run on: "screenshot" covers "screenshots"),
+ * except that a phrase starting with a digit may continue a number ("0 cnm" covers "50 cNm", round 34).
  */
 function allowed(text: string, s: number, c: Compiled): boolean {
   for (const a of c.allow) {
     const at = s - a.offset;
     if (at < 0 || !text.startsWith(a.text, at)) continue;
-    if (isAlnum(a.text.charCodeAt(0)) && at > 0 && isAlnum(text.charCodeAt(at - 1))) continue;
+    const first = a.text.charCodeAt(0);
+    // a phrase that starts with a digit may continue a longer number ('0 cnm' covers '50 cNm', a unit)
+    if (isAlnum(first) && at > 0 && isAlnum(text.charCodeAt(at - 1)) && !(isDigit(first) && isDigit(text.charCodeAt(at - 1)))) continue;
     return true;
   }
   return false;
