@@ -14,7 +14,7 @@ import { isAlnum, isHan } from './normalize/chars.ts';
 import { normalize } from './normalize/pipeline.ts';
 import type { NormalizedText } from './normalize/types.ts';
 import { ContextRules, type ContextHit } from './policy/context.ts';
-import { inReach, layout, sentenceReach, type Span, type TextLayout } from './policy/sentences.ts';
+import { compileSentenceWords, inReach, layout, sentenceReach, type SentencePatterns, type Span, type TextLayout } from './policy/sentences.ts';
 import { defaultPolicy, labelVerdict, lessSevere, moreSevere, type Policy } from './policy/policy.ts';
 import {
   LABELS,
@@ -130,6 +130,8 @@ function lowerByContext(
   /** Each finding's verdict before context, in the order of `findings` (screen computed them already). */
   own: readonly Verdict[],
   text: string,
+  /** rules/sentences.yaml's patterns: where a `reach: sentence` cue stops. */
+  sentenceWords: SentencePatterns,
 ): void {
   const lowered = [...own];
   // where a finding lies: the co-occurrence findings of one rule (one per group) count as one span
@@ -148,7 +150,7 @@ function lowerByContext(
     let reach: Span[] | null = null; // null: the whole message
     if ((hit.rule.reach ?? 'sentence') === 'sentence') {
       const l = (textLayout ??= layout(text));
-      reach = hit.cues.flatMap((c) => sentenceReach(l, c.start, text));
+      reach = hit.cues.flatMap((c) => sentenceReach(l, c.start, text, sentenceWords));
     }
     findings.forEach((f, i) => {
       if (!hit.rule.lowers.includes(f.label) || (hit.rule.scope === 'model' && byRules.has(f.label))) return;
@@ -180,6 +182,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   if (operator) detectors.push(operator);
   detectors.push(...(options.detectors ?? []));
   const context = new ContextRules(rules.context, terms);
+  const sentenceWords = compileSentenceWords(rules.sentences);
   terms.seal();
   const allowIndex =
     policy.allowTerms.length > 0 ? new TermIndex(policy.allowTerms.map((t) => ({ term: t, value: t, match: 'substring' as const })), 'policy.allowTerms') : null;
@@ -240,7 +243,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const byRules = new Set(findings.filter((f) => f.rule !== 'model').map((f) => f.label));
     const mitigations: Mitigation[] = [];
     const hits = context.find(normalized);
-    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, own, text);
+    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, own, text, sentenceWords);
 
     let verdict: Verdict = 'allow';
     for (const v of verdicts.values()) verdict = moreSevere(verdict, v);

@@ -11,9 +11,11 @@ import {
   parseContext,
   parseCooccurrence,
   parseLexicon,
+  parseSentences,
   type ContextRule,
   type CooccurrenceRule,
   type LexiconFile,
+  type SentenceWords,
 } from './rules-schema.ts';
 
 /** The rules/ folder of this package. */
@@ -23,10 +25,17 @@ function readYaml(path: string): unknown {
   return parseYaml(readFileSync(path, 'utf8'));
 }
 
+/** rules/sentences.yaml alone, checked (for callers of src/policy/sentences.ts that build no engine). */
+export function loadSentenceWords(dir: string = RULES_DIR): SentenceWords {
+  return parseSentences('rules/sentences.yaml', readYaml(join(dir, 'sentences.yaml')));
+}
+
 export interface RuleSet {
   lexicons: Array<LexiconFile & { file: string }>;
   cooccurrence: CooccurrenceRule[];
   context: ContextRule[];
+  /** rules/sentences.yaml: the words that decide how far a `reach: sentence` context cue reaches. */
+  sentences: SentenceWords;
 }
 
 function parseAll(dir: string, lexFiles: string[], read: (path: string) => string): RuleSet {
@@ -35,7 +44,8 @@ function parseAll(dir: string, lexFiles: string[], read: (path: string) => strin
   const lexicons = lexFiles.map((f) => ({ ...parseLexicon(`rules/lexicon/${f}`, yaml(join(lexDir, f))), file: f.replace(/\.yaml$/, '') }));
   const cooccurrence = parseCooccurrence('rules/cooccurrence.yaml', yaml(join(dir, 'cooccurrence.yaml')));
   const context = parseContext('rules/context.yaml', yaml(join(dir, 'context.yaml')));
-  return { lexicons, cooccurrence, context };
+  const sentences = parseSentences('rules/sentences.yaml', yaml(join(dir, 'sentences.yaml')));
+  return { lexicons, cooccurrence, context, sentences };
 }
 
 /** Where parsed rule sets are cached: parsing YAML is the slowest part of start-up (~0.3 s), JSON takes ~1 ms. */
@@ -50,7 +60,7 @@ export function loadRuleSet(dir: string = RULES_DIR, options: { cache?: boolean 
   const lexFiles = readdirSync(join(dir, 'lexicon'))
     .filter((f) => f.endsWith('.yaml'))
     .sort();
-  const paths = [...lexFiles.map((f) => join(dir, 'lexicon', f)), join(dir, 'cooccurrence.yaml'), join(dir, 'context.yaml')];
+  const paths = [...lexFiles.map((f) => join(dir, 'lexicon', f)), join(dir, 'cooccurrence.yaml'), join(dir, 'context.yaml'), join(dir, 'sentences.yaml')];
   const contents = new Map(paths.map((p) => [p, readFileSync(p, 'utf8')]));
   const read = (p: string): string => contents.get(p) ?? readFileSync(p, 'utf8');
   if (options.cache === false) return parseAll(dir, lexFiles, read);

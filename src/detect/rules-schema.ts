@@ -206,3 +206,134 @@ export function parseContext(file: string, raw: unknown): ContextRule[] {
     };
   });
 }
+
+/** A Chinese entry of rules/sentences.yaml: matched anywhere, not when one of `notBefore` follows. */
+export interface SentenceTerm {
+  term: string;
+  notBefore?: string[];
+}
+
+/** Latin words matched as whole words, and Chinese terms matched anywhere. */
+export interface SentenceWordList {
+  en: string[];
+  zh: SentenceTerm[];
+}
+
+/**
+ * rules/sentences.yaml: the words that decide how far a `reach: sentence` cue reaches (src/policy/sentences.ts
+ * combines them; the file's comments say what each list is for).
+ */
+export interface SentenceWords {
+  colons: string[];
+  reader: SentenceWordList;
+  third: SentenceWordList;
+  first: SentenceWordList;
+  speechVerbs: SentenceWordList;
+  ownWords: {
+    opening: { discourse: string[]; en: string[]; zh: SentenceTerm[] };
+    verdict: {
+      en: { subjects: string[]; contractions: string[]; verbs: string[]; intensifiers: string[]; words: string[] };
+      zh: Array<{ subjects: string[]; adverbs: string[]; copulas: string[]; measures?: string[] }>;
+    };
+    groupCommand: {
+      en: { leads: string[]; between: string[]; commands: string[] };
+      zh: { leads: string[]; between: string[]; commands: string[]; alone: string[] };
+    };
+  };
+}
+
+function mapping(file: string, field: string, v: unknown, keys: readonly string[]): Obj {
+  if (!isObj(v)) throw new RuleFileError(file, field, 'must be a mapping');
+  checkKeys(file, field, v, keys);
+  return v;
+}
+
+/** A word or phrase that does not begin or end with white space (a pattern built from it would then need it). */
+function word(file: string, field: string, v: unknown): string {
+  const w = str(file, field, v);
+  if (w.trim() !== w) throw new RuleFileError(file, field, `must not begin or end with white space (got ${JSON.stringify(w)})`);
+  return w;
+}
+
+function words(file: string, field: string, v: unknown): string[] {
+  if (!Array.isArray(v) || v.length === 0) throw new RuleFileError(file, field, 'must be a non-empty list of strings');
+  return v.map((x, i) => word(file, `${field}[${i}]`, x));
+}
+
+function sentenceTerms(file: string, field: string, v: unknown): SentenceTerm[] {
+  if (!Array.isArray(v) || v.length === 0) throw new RuleFileError(file, field, 'must be a non-empty list');
+  return v.map((x, i): SentenceTerm => {
+    const f = `${field}[${i}]`;
+    if (typeof x === 'string') return { term: word(file, f, x) };
+    const o = mapping(file, f, x, ['term', 'not_before', 'note']);
+    if (o.note !== undefined) str(file, `${f}.note`, o.note);
+    return {
+      term: word(file, `${f}.term`, o.term),
+      ...(o.not_before !== undefined ? { notBefore: words(file, `${f}.not_before`, o.not_before) } : {}),
+    };
+  });
+}
+
+function wordList(file: string, field: string, v: unknown): SentenceWordList {
+  const o = mapping(file, field, v, ['en', 'zh']);
+  return { en: words(file, `${field}.en`, o.en), zh: sentenceTerms(file, `${field}.zh`, o.zh) };
+}
+
+export function parseSentences(file: string, raw: unknown): SentenceWords {
+  const root = mapping(file, '(root)', raw, ['colons', 'reader', 'third', 'first', 'speech_verbs', 'own_words']);
+  const own = mapping(file, 'own_words', root.own_words, ['opening', 'verdict', 'group_command']);
+  const opening = mapping(file, 'own_words.opening', own.opening, ['discourse', 'en', 'zh']);
+  const verdict = mapping(file, 'own_words.verdict', own.verdict, ['en', 'zh']);
+  const verdictEn = mapping(file, 'own_words.verdict.en', verdict.en, ['subjects', 'contractions', 'verbs', 'intensifiers', 'words']);
+  if (!Array.isArray(verdict.zh) || verdict.zh.length === 0) throw new RuleFileError(file, 'own_words.verdict.zh', 'must be a non-empty list');
+  const group = mapping(file, 'own_words.group_command', own.group_command, ['en', 'zh']);
+  const groupEn = mapping(file, 'own_words.group_command.en', group.en, ['leads', 'between', 'commands']);
+  const groupZh = mapping(file, 'own_words.group_command.zh', group.zh, ['leads', 'between', 'commands', 'alone']);
+  const at = (field: string, o: Obj, key: string): string[] => words(file, `${field}.${key}`, o[key]);
+  return {
+    colons: words(file, 'colons', root.colons),
+    reader: wordList(file, 'reader', root.reader),
+    third: wordList(file, 'third', root.third),
+    first: wordList(file, 'first', root.first),
+    speechVerbs: wordList(file, 'speech_verbs', root.speech_verbs),
+    ownWords: {
+      opening: {
+        discourse: at('own_words.opening', opening, 'discourse'),
+        en: at('own_words.opening', opening, 'en'),
+        zh: sentenceTerms(file, 'own_words.opening.zh', opening.zh),
+      },
+      verdict: {
+        en: {
+          subjects: at('own_words.verdict.en', verdictEn, 'subjects'),
+          contractions: at('own_words.verdict.en', verdictEn, 'contractions'),
+          verbs: at('own_words.verdict.en', verdictEn, 'verbs'),
+          intensifiers: at('own_words.verdict.en', verdictEn, 'intensifiers'),
+          words: at('own_words.verdict.en', verdictEn, 'words'),
+        },
+        zh: verdict.zh.map((form: unknown, i: number) => {
+          const field = `own_words.verdict.zh[${i}]`;
+          const o = mapping(file, field, form, ['subjects', 'adverbs', 'copulas', 'measures']);
+          return {
+            subjects: at(field, o, 'subjects'),
+            adverbs: at(field, o, 'adverbs'),
+            copulas: at(field, o, 'copulas'),
+            ...(o.measures !== undefined ? { measures: at(field, o, 'measures') } : {}),
+          };
+        }),
+      },
+      groupCommand: {
+        en: {
+          leads: at('own_words.group_command.en', groupEn, 'leads'),
+          between: at('own_words.group_command.en', groupEn, 'between'),
+          commands: at('own_words.group_command.en', groupEn, 'commands'),
+        },
+        zh: {
+          leads: at('own_words.group_command.zh', groupZh, 'leads'),
+          between: at('own_words.group_command.zh', groupZh, 'between'),
+          commands: at('own_words.group_command.zh', groupZh, 'commands'),
+          alone: at('own_words.group_command.zh', groupZh, 'alone'),
+        },
+      },
+    },
+  };
+}

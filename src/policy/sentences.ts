@@ -5,7 +5,12 @@
  * A sentence ends after a run of 。！？!?；;．｡ or a line break, or after a "." followed by white space or the end
  * ("3.5", "e.g" and "k.i.l.l" do not split). A quoted span is never split: "He wrote: 'You bitch. I will kill
  * you.'" is one sentence, so the cue before the quote reaches all of it.
+ *
+ * Which later sentences a cue reaches is decided with the word lists of rules/sentences.yaml (the logic is here,
+ * the words are data): `compileSentenceWords` builds their patterns once per engine.
  */
+import { loadSentenceWords } from '../detect/rule-files.ts';
+import type { SentenceTerm, SentenceWordList, SentenceWords } from '../detect/rules-schema.ts';
 
 export interface Span {
   start: number;
@@ -80,43 +85,78 @@ export function layout(text: string): TextLayout {
   return { sentences, quotes };
 }
 
-/** A colon that introduces words (not a time "8:30" nor "https://"). */
-const SPEECH_COLON = /(?<![0-9])[:：](?![0-9]|\/\/)\s*\S/;
-/** Words that turn a sentence on the reader. */
-const READER = /(?:^|[^\p{L}'])(?:you|your|yours|yourself|youre|ur|u|ya|y'all)(?![\p{L}])|[你妳您]/iu;
-/** A third person as the one acting ("骗子会让你加微信", "he says he knows where you live"); 他妈 is profanity. */
-const THIRD = /(?:^|[^\p{L}])(?:he|she|they|someone|somebody|scammers?|this guy|that guy|the guy)(?![\p{L}])|[他她](?!妈|娘|奶奶)|骗子|对方|卖家|买家|有人/iu;
-/** The writer in the first person. */
-const FIRST = /(?:^|[^\p{L}])(?:i|i'm|i'll|i'd|im|ill|we|we'll|me|my)(?![\p{L}'])|我/iu;
-/** Verbs that bring in what someone else said or did (round 30; not the bare form, an imperative: 'send nudes'). */
-const SPEECH_VERB =
-  /(?:^|[^\p{L}])(?:says|said|saying|writes|wrote|writing|calls|called|calling|told|tells|posts|posted|posting|messages|messaged|messaging|dms|dmed|dm'd|sends|sent|sending|texts|texted|texting|shouts|shouted|yells|yelled|asks|asked|asking|threatens|threatened|comments|commented|replies|replied|keeps|kept|claims|claimed)(?![\p{L}])|[说骂称写问叫]|私信|留言|评论|威胁|发了|发来|发给/iu;
-/**
- * The writer's own words with no "you" (round 30): a greeting or a command at the start ("Hey sexy, send nudes
- * tonight"), a verdict on a third person ("Well he's a fucking cunt", 他就是个傻逼) or a command to a group
- * (黑鬼都滚出中国, 'they should all die').
- */
-const OWN_WORDS = new RegExp(
-  [
-    // a greeting or an imperative opening the sentence, after a discourse word
-    String.raw`^[\s\p{P}\p{S}]*(?:(?:well|anyway|and|so|also|oh|ok|okay|lol|btw|now)[\s,.!]+)*(?:(?:hey|hi|yo|oi|hello|hiya|send|show|strip|suck|shut up|go die|die)(?![\p{L}])|喂|嘿|给我发|发我|快发|脱)`,
-    // a verdict on a third person
-    String.raw`(?:^|[^\p{L}])(?:he|she|they|this guy|that guy|the guy)(?:'s|’s|'re|’re|\s+is|\s+are|\s+was|\s+were)\s+(?:such\s+)?(?:a|an|the|one|so|fucking|total|complete|just|nothing but)(?![\p{L}])`,
-    String.raw`[他她](?:们)?(?:就|真|真的|简直|纯|纯纯|根本|就是)?是(?:个|一个|条|只|头)|这(?:个)?(?:人|货|家伙|玩意儿?)(?:就|真|简直)?是(?:个|一个|条|只|头)?`,
-    // a command to a group
-    String.raw`都(?:给我)?(?:滚|去死|该死|得死|下地狱)|滚(?:出|回)|(?:^|[^\p{L}])(?:should|must|deserve to|need to)\s+(?:all\s+)?(?:die|be killed|be shot|be gassed|be deported|go back|get out)(?![\p{L}])`,
-  ].join('|'),
-  'iu',
-);
+/** The patterns built from rules/sentences.yaml (`compileSentenceWords`), once per engine. */
+export interface SentencePatterns {
+  /** A colon that introduces words (not a time "8:30" nor "https://"). */
+  speechColon: RegExp;
+  /** A sentence that ends with a colon: a header. */
+  header: RegExp;
+  reader: RegExp;
+  third: RegExp;
+  first: RegExp;
+  speechVerb: RegExp;
+  ownWords: RegExp;
+}
+
+function escape(word: string): string {
+  return word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/** One of the words, as a group ("(?!)", never, for none). */
+function anyOf(words: readonly string[]): string {
+  return words.length === 0 ? '(?!)' : `(?:${words.map(escape).join('|')})`;
+}
+
+/** Chinese terms, matched anywhere, each not before its `notBefore` strings. */
+function anyTerm(terms: readonly SentenceTerm[]): string {
+  if (terms.length === 0) return '(?!)';
+  return `(?:${terms.map((t) => escape(t.term) + (t.notBefore ? `(?!${t.notBefore.map(escape).join('|')})` : '')).join('|')})`;
+}
 
 /**
- * Is a later sentence the writer's own fresh words rather than a telling of what someone did? It is when, outside
- * quotes and without a colon bringing in speech:
- * - it turns on the reader (you/你) and no third person acts before the "you" with the writer out of it ("你也是个
- *   傻逼", "I know where you live" — but "骗子会让你加微信私下转账" tells what scammers do);
- * - or, with no verb of speech (said, wrote, called, 说, 骂…), it greets or commands, passes a verdict on a third
- *   person or commands a group (OWN_WORDS).
+ * A list's Latin words as whole words — after `left` (a character that is not a letter: the list starts there) and
+ * not before a letter or `right` — or its Chinese terms anywhere.
  */
+function wordPattern(list: SentenceWordList, left: string, right: string): RegExp {
+  return new RegExp(String.raw`(?:^|[^\p{L}${left}])${anyOf(list.en)}(?![\p{L}${right}])|${anyTerm(list.zh)}`, 'iu');
+}
+
+/** Build the patterns of rules/sentences.yaml (see its comments for what each list is for). */
+export function compileSentenceWords(w: SentenceWords): SentencePatterns {
+  const colon = anyOf(w.colons);
+  const { opening, verdict, groupCommand } = w.ownWords;
+  const optional = (words: readonly string[], space: string): string => `(?:${anyOf(words)}${space})?`;
+  const ownWords = [
+    // a greeting or an imperative opening the sentence, after discourse words
+    String.raw`^[\s\p{P}\p{S}]*(?:${anyOf(opening.discourse)}[\s,.!]+)*(?:${anyOf(opening.en)}(?![\p{L}])|${anyTerm(opening.zh)})`,
+    // a verdict on a third person
+    String.raw`(?:^|[^\p{L}])${anyOf(verdict.en.subjects)}(?:${anyOf(verdict.en.contractions)}|\s+${anyOf(verdict.en.verbs)})\s+` +
+      String.raw`${optional(verdict.en.intensifiers, String.raw`\s+`)}${anyOf(verdict.en.words)}(?![\p{L}])`,
+    ...verdict.zh.map((f) => `${anyOf(f.subjects)}${optional(f.adverbs, '')}${anyOf(f.copulas)}${f.measures ? anyOf(f.measures) : ''}`),
+    // a command to a group
+    `${anyOf(groupCommand.zh.leads)}${optional(groupCommand.zh.between, '')}${anyOf(groupCommand.zh.commands)}|${anyOf(groupCommand.zh.alone)}`,
+    String.raw`(?:^|[^\p{L}])${anyOf(groupCommand.en.leads)}\s+${optional(groupCommand.en.between, String.raw`\s+`)}${anyOf(groupCommand.en.commands)}(?![\p{L}])`,
+  ];
+  return {
+    speechColon: new RegExp(String.raw`(?<![0-9])${colon}(?![0-9]|\/\/)\s*\S`),
+    header: new RegExp(String.raw`${colon}\s*$`),
+    // "you" not after an apostrophe
+    reader: wordPattern(w.reader, "'", ''),
+    third: wordPattern(w.third, '', ''),
+    // "we" not before an apostrophe: "we're" is not the writer
+    first: wordPattern(w.first, '', "'"),
+    speechVerb: wordPattern(w.speechVerbs, '', ''),
+    ownWords: new RegExp(ownWords.join('|'), 'iu'),
+  };
+}
+
+let shipped: SentencePatterns | undefined;
+
+/** The shipped words, for a caller with no engine (an engine passes the patterns of its own rule set). */
+function shippedPatterns(): SentencePatterns {
+  return (shipped ??= compileSentenceWords(loadSentenceWords()));
+}
+
 /**
  * A bare epithet (round 31): a sentence of at most three Latin words or four hanzi and nothing else, after a cue
  * ("Reported him. Stupid cunt.", "举报了。傻逼。") — the writer's own exclamation; a report brings the words it
@@ -124,15 +164,25 @@ const OWN_WORDS = new RegExp(
  */
 const FRAGMENT = /^[\s\p{P}\p{S}]*(?:[\p{Script=Latin}0-9'’*]+[\s\p{P}\p{S}]*){1,3}$|^[\s\p{P}\p{S}]*\p{Script=Han}{1,4}[\s\p{P}\p{S}]*$/u;
 
-export function ownWords(body: string): boolean {
-  if (SPEECH_COLON.test(body)) return false;
-  if (FRAGMENT.test(body) && !SPEECH_VERB.test(body) && !THIRD.test(body) && !FIRST.test(body)) return true;
-  const reader = READER.exec(body);
+/**
+ * Is a later sentence the writer's own fresh words rather than a telling of what someone did? It is when, outside
+ * quotes and without a colon bringing in speech:
+ * - it turns on the reader (you/你) and no third person acts before the "you" with the writer out of it ("你也是个
+ *   傻逼", "I know where you live" — but "骗子会让你加微信私下转账" tells what scammers do);
+ * - or it is a bare epithet (`FRAGMENT`) with no verb of speech, third person or first person;
+ * - or, with no verb of speech (said, wrote, called, 说, 骂…), it greets or commands, passes a verdict on a third
+ *   person or commands a group (`own_words` in rules/sentences.yaml).
+ * The words are rules/sentences.yaml's; `p` defaults to the shipped ones.
+ */
+export function ownWords(body: string, p: SentencePatterns = shippedPatterns()): boolean {
+  if (p.speechColon.test(body)) return false;
+  if (FRAGMENT.test(body) && !p.speechVerb.test(body) && !p.third.test(body) && !p.first.test(body)) return true;
+  const reader = p.reader.exec(body);
   if (reader) {
-    const third = THIRD.exec(body);
-    return !(third && third.index < reader.index && !FIRST.test(body));
+    const third = p.third.exec(body);
+    return !(third && third.index < reader.index && !p.first.test(body));
   }
-  return !SPEECH_VERB.test(body) && OWN_WORDS.test(body);
+  return !p.speechVerb.test(body) && p.ownWords.test(body);
 }
 
 /**
@@ -145,15 +195,15 @@ export function ownWords(body: string): boolean {
  *   it follows a cue sentence that ends with a colon (a header);
  * - every quoted span: in a message that reports, what is quoted is the abuse reported.
  */
-export function sentenceReach(l: TextLayout, start: number, text: string): Span[] {
+export function sentenceReach(l: TextLayout, start: number, text: string, p: SentencePatterns = shippedPatterns()): Span[] {
   const spans: Span[] = [...l.quotes];
   const i = l.sentences.findIndex((s) => start >= s.start && start < s.end);
   if (i < 0) return spans;
   const own = l.sentences[i] as Span;
-  const header = /[:：]\s*$/.test(text.slice(own.start, own.end));
+  const header = p.header.test(text.slice(own.start, own.end));
   l.sentences.forEach((s, k) => {
     if (k <= i || (k === i + 1 && header)) return void spans.push(s);
-    if (!ownWords(unquoted(l, s, text))) spans.push(s);
+    if (!ownWords(unquoted(l, s, text), p)) spans.push(s);
   });
   return spans;
 }
