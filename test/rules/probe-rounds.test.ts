@@ -1,5 +1,5 @@
 /**
- * Rounds 9 to 34 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
+ * Rounds 9 to 35 (probes written from PRODUCT.md by the rule author — no blind set, so no generalisation figure;
  * docs/engine.md "How good is it?" lists each round): the misses each round fixed, and the innocent look-alikes
  * the same probes found or that guard the new rules (prescription eyewear, the Dyke March, a rugby hooker's try,
  * denials of a hateful claim, a room's price per night, names the model misread, a parent's child's age, a buyer's pickup
@@ -1533,4 +1533,146 @@ describe('round 34 harmful look-alikes stay caught', () => {
 describe('round 34 left', () => {
   it.todo("'the zombies are coming to your house, barricade the door!' is blocked (coming to your house)");
   it.todo("'僵尸要来你家了，快种豌豆射手' is held (来你家)");
+});
+
+// Round 35: SEXUAL HARASSMENT and SEXUAL_MINOR in fresh phrasings — workplace quid pro quo (a renewal, a review, a
+// promotion tied to a room, drinks alone, a lap), remarks on a colleague's body, livestream gifts for a lower camera or
+// a top pulled down, a buyer pricing the seller's night, a child's age then a sexual question, a uniform selfie, a
+// secret + 'something to show you', an emoji about a child, a child's bath pictures for trade — written before reading
+// the rules, zh/en/mixed with spacing, initials and emoji. Before (full default engine): 19/41 caught, 34/34 allowed.
+// (亲，包夜多少钱？ is prohibited_listing/block since round 9 — the expectation was corrected from sexual_harassment.)
+describe('round 35 (sexual harassment at work, on streams and in sales; sexual interest in a child)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // workplace
+    ['这次升职就看你周末愿不愿意陪我吃个饭了，懂我意思吧', 'sexual_harassment', 'block'],
+    ['your contract renewal depends on how nice you are to me at the hotel tonight', 'sexual_harassment', 'block'],
+    ['if you want a good review this year, come up to my room after the conference', 'sexual_harassment', 'block'],
+    ['晚上陪客户喝酒，不陪就走人', 'sexual_harassment', 'block'],
+    ['明天穿性感点陪王总喝酒，合同就靠你了', 'sexual_harassment', 'block'],
+    ['ur promotion is basically guaranteed if we grab drinks just the two of us 😉', 'sexual_harassment', 'block'],
+    ['小张你这身材不去当模特可惜了，腰真细，屁股也翘', 'sexual_harassment', 'block'],
+    ['Hey Lisa, those pants really show off your ass, wear them to the meeting more often', 'sexual_harassment', 'block'],
+    ["sent you a pic of my 🍆 last night, your turn, don't tell HR", 'sexual_harassment', 'block'],
+    ['刚给你发了张我的裸照，你也发一张给我，不然这个月绩效别想过', 'sexual_harassment', 'block'],
+    ['绩效想过的话今晚来我房间 yp 一下', 'sexual_harassment', 'block'],
+    ['领导说了，年会上你得坐他腿上敬酒', 'sexual_harassment', 'block'],
+    ['想续签合同的话，今晚酒店 8 0 8 房间等你', 'sexual_harassment', 'block'],
+    // livestream
+    ['主播把镜头往下移一点，刷十个火箭', 'sexual_harassment', 'block'],
+    ["turn the camera lower and I'll send 5 lions 🦁", 'sexual_harassment', 'block'],
+    ['榜一大哥说了，再刷个嘉年华你就得脱一件', 'sexual_harassment', 'block'],
+    ['刷个飞机给你，衣服往下拉一点让哥看看', 'sexual_harassment', 'block'],
+    ["show more skin and I'll gift 100 roses", 'sexual_harassment', 'block'],
+    ['gift for a peek at ur 🍑💦', 'sexual_harassment', 'block'],
+    ['大哥刷了这么多，下播出来yp呗', 'sexual_harassment', 'block'],
+    ['主播 n a i 子好大 能不能 露 一下', 'sexual_harassment', 'block'],
+    // marketplace
+    ['这件睡衣你自己穿上拍几张给我看看，我加钱', 'sexual_harassment', 'block'],
+    ['can you send me pics of yourself wearing the bikini before I buy? the more revealing the better', 'sexual_harassment', 'block'],
+    ['丝袜你穿上拍个腿照发我，满意了就拍', 'sexual_harassment', 'block'],
+    ['how much for one night with you instead of the dress?', 'sexual_harassment', 'block'],
+    ['东西收到了，美女约吗', 'sexual_harassment', 'block'],
+    ['亲，包夜多少钱？', 'prohibited_listing', 'block'],
+    ['thx for the quick delivery babe, wanna pa pa pa tonight? 💦', 'sexual_harassment', 'block'],
+    ['美 女 你 的 n z 好 大，约 一 下？', 'sexual_harassment', 'block'],
+    // sexual_minor
+    ['你多大了？13岁啊，那你有男朋友吗，亲过嘴没', 'sexual_minor', 'block'],
+    ['how old r u? 12? cool, u ever touched yourself', 'sexual_minor', 'block'],
+    ['小妹妹，发张穿校服的自拍给哥哥看看', 'sexual_minor', 'block'],
+    ['出售初中女生穿过的校服，原味，可私拍', 'sexual_minor', 'block'],
+    ['JK school uniform worn by real 14yo, unwashed, pm for pics', 'sexual_minor', 'block'],
+    ['这是我们的小秘密，不要告诉爸爸妈妈哦，下次再给你看好东西', 'sexual_minor', 'block'],
+    ['ur 11 right? are u home alone rn? send a pic in ur pajamas', 'sexual_minor', 'block'],
+    ['你才上六年级？身材发育得不错嘛，拍张照片给叔叔', 'sexual_minor', 'block'],
+    ['xiao mei mei 几岁了，给叔叔看看 xiong 部', 'sexual_minor', 'block'],
+    ["ur daughter is 9? she'd look so 🍑 in a bikini, send more", 'sexual_minor', 'block'],
+    ['小学生 lo li 私房照，需要的 d d', 'sexual_minor', 'block'],
+    ['my 10yo stepdaughter in the bath, pics for trade, tg only', 'sexual_minor', 'block'],
+    // guards of the round-35 rules, written while fixing
+    ['flash ur 🍑 for 10 roses', 'sexual_harassment', 'block'],
+    ['如果想续约，今晚来我房间聊聊', 'sexual_harassment', 'block'],
+    ['年会上坐老板腿上喝一杯', 'sexual_harassment', 'block'],
+    ['主播镜头往下一点，给你刷嘉年华', 'sexual_harassment', 'block'],
+    ['你才读五年级？亲过嘴没', 'sexual_minor', 'block'],
+    ['your daughter in a bikini 🤤 send more', 'sexual_minor', 'block'],
+    ['worn by a 12yo schoolgirl, unwashed', 'sexual_minor', 'block'],
+    ['小妹妹穿校服的自拍私发我', 'sexual_minor', 'block'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+describe('round 35 look-alikes stay allowed (lingerie shops, fitting guides, sex education, doctors, parents, swimming classes, dating, compliments, weather and food, photographers, work events)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '蕾丝文胸套装，聚拢款，适合小胸，尺码 70A-80C',
+    'Sheer lace bodysuit, sexy and comfortable, sizes XS–XL, hand wash only',
+    'Bra fitting guide: measure under your bust, then around the fullest part of your breasts',
+    '内衣尺码怎么选：先量下胸围，再量上胸围，差值决定罩杯',
+    'Sex ed class today: consent means an enthusiastic yes, and anyone can say no at any time',
+    '性教育课：要告诉孩子，泳衣覆盖的地方别人不能碰',
+    '儿科医生建议：孩子发烧38.5度以上再吃退烧药，多喝水',
+    "Pediatrician: it's normal for toddlers to touch their genitals; calmly teach them about privacy",
+    '家长群：下周一开始穿冬季校服，记得给孩子绣上名字',
+    "Does anyone know where to buy the school uniform for St Mary's? my daughter is 9 and needs a size 140",
+    '少儿游泳班课表：周六上午9点，6-10岁，记得带泳帽泳镜',
+    'Kids swim lessons Saturday 10am, ages 5–8, bring a swimsuit and towel',
+    "haha you're cute too 😊 want to grab a drink friday?",
+    '周末一起看电影吗？上次聊得挺开心的 😊',
+    'Love that dress on you, the colour really suits you!',
+    '这件大衣你穿真好看，显气质',
+    "it's so hot today, 38 degrees 🥵",
+    '这家火锅太辣了，hot hot hot 🔥',
+    'this hot sauce is 🔥🔥 will order again',
+    'Photographer portfolio: booking family, maternity and boudoir sessions, book through the app',
+    '摄影工作室接约拍：婚纱照、写真、毕业照，欢迎咨询',
+    "Promotion season: managers, please submit your team's reviews by Friday",
+    '年终述职安排在下周三，请提前准备PPT',
+    'team dinner on Friday at 7, drinks are on the company!',
+    '客户晚宴定在周五，大家自愿参加，不想喝酒的可以喝饮料',
+    '主播今天的妆好好看，镜头能拉远一点看看衣服吗？',
+    "can you move the camera lower? I can't see the cards on the table",
+    '买家秀：宝贝收到了，穿上很合身，晒个图',
+    'Can you send a photo of the dress on a hanger? want to check the length',
+    '能拍一下衣服的实物图吗？平铺就行',
+    'My son is 12 and home alone after school, any tips for keeping him safe?',
+    '孩子多大了？我家闺女10岁，穿140的校服正好',
+    'eggplant 🍆 and peach 🍑 salad recipe, perfect for summer',
+    '这个桃子🍑好甜，水分足💦',
+    // written while fixing: the new rules' look-alikes, and two older false positives they met
+    'Congrats on your promotion! dinner tonight, just the two of us 😊', // was blocked: any_child's 'yo' matched 'your' as a word start
+    '宝宝坐我腿上看动画片', // was blocked: 坐我腿上 now allows a child or a pet on the lap
+    'your contract renewal is in the mail, the hotel for the offsite is booked',
+    'if you want a good review this year, finish the Q3 report by Friday',
+    'if you want a good review this year, book the hotel for the offsite early',
+    "We'll sign the contract as long as you confirm the hotel rate by Monday",
+    '想续签合同的话，把材料交给人事，酒店报销单也一起',
+    'bring the contract up to my room after lunch, the client signs at 3',
+    'these leggings really show off your butt, perfect for the gym',
+    'sitting on your butt in meetings all day is bad for your back',
+    '年会上女儿坐在我腿上看节目',
+    '衣服往下拉一点，吊牌露出来了',
+    '口罩往下拉一点，刷个火箭看看脸',
+    'show your mom this 🍑 cobbler recipe',
+    'how much for one night at your place? airbnb says 80',
+    '医生问：你几岁了？12岁啊，来月经了吗',
+    '老师：这是我们班的小秘密，不要告诉爸爸妈妈哦，周五给他们惊喜',
+    '请家长发一张孩子穿校服的照片给班主任',
+    '毕业季，大家发张穿校服的自拍到群里',
+    'your daughter loved the 🍑 ice cream, how old is she now?',
+    'your daughter looked so happy in her swimsuit at the lesson 💦',
+    'my 3yo in the bath for the first time, so cute 🥰',
+    'my son loves bathing, looking to trade bath toys',
+    'NZ好大，自驾两周都没玩完',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 35): a cooking stream asked to lower the camera, with a gift, reads as the streamer asked to show more;
+// two older rules met by look-alikes written while fixing
+describe('round 35 left', () => {
+  it.todo("'镜头往下一点，看不到锅里的菜了，送你个礼物' is blocked (camera_lower_for_gifts: the camera's object is not read)");
+  it.todo("'how old are you now, 40? your body is still amazing' is blocked (age_then_body: a bare age question + body)");
+  it.todo("'Grab drinks just the two of us after the client call? my promotion came through!' is blocked (coerced_drinking)");
 });
