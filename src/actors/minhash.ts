@@ -123,12 +123,25 @@ export function estimateSimilarity(a: Signature, b: Signature, bAt = 0): number 
  */
 export function bandKeys(sig: Signature, at = 0): number[] {
   const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    let h = mix(b + 1, 0x165667b1);
-    for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[at + b * BAND_ROWS + r]!, 0x9e3779b1);
-    keys.push(h);
-  }
+  for (let b = 0; b < BANDS; b++) keys.push(bandKey(sig, at, b));
   return keys;
+}
+
+/**
+ * The same keys written into `out` (BANDS slots) as signed 32-bit integers (`key | 0`: one-to-one, and small
+ * integers make cheaper map keys than the unsigned numbers above 2³¹), so a hot loop allocates nothing.
+ */
+export function bandKeysInto(sig: Signature, at: number, out: Int32Array): void {
+  for (let b = 0; b < BANDS; b++) out[b] = bandKey(sig, at, b);
+}
+
+/** Each band's starting hash, `mix(b + 1, 0x165667b1)`, computed once. */
+const BAND_SEEDS: readonly number[] = Array.from({ length: BANDS }, (_, b) => mix(b + 1, 0x165667b1));
+
+function bandKey(sig: Signature, at: number, b: number): number {
+  let h = BAND_SEEDS[b]!;
+  for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[at + b * BAND_ROWS + r]!, 0x9e3779b1);
+  return h;
 }
 
 export interface TextSignature {

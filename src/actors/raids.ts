@@ -14,7 +14,7 @@
  * windows are kept (the least recently used is dropped). Time is the caller's (`at`, milliseconds), so the
  * detector is deterministic and replayable. No I/O.
  */
-import { bandKeys, estimateSimilarity, SIGNATURE_SIZE, type Signature, type TextSignature } from './minhash.ts';
+import { BANDS, bandKeysInto, estimateSimilarity, SIGNATURE_SIZE, type Signature, type TextSignature } from './minhash.ts';
 import type { ActorPolicy } from './policy.ts';
 
 export interface RaidObservation {
@@ -55,16 +55,32 @@ export interface RaidSighting {
 
 /**
  * One message in a window. Kept small, since a busy service holds many (up to `windowMessages` per channel): its
- * signature sits in the window's slab (no typed array per message), its band keys are recomputed at eviction
- * rather than stored, and the text sample lives on the cluster.
+ * signature, time and bucket count sit in the window's ring arrays at slot `seq % capacity` (no typed array or
+ * boxed number per message), its band keys are recomputed at eviction rather than stored, and the text sample
+ * lives on the cluster.
  */
 interface Entry {
   messageId: string;
   sender: string;
-  at: number;
-  /** Arrival number in the window: the signature is at slab slot `seq % capacity`. */
+  /** Arrival number in the window: the entry's slot in the window's rings is `seq % capacity`. */
   seq: number;
   cluster: Cluster;
+}
+
+/**
+ * An LSH bucket: the entries that share one band key, oldest first, at most MAX_COMPARISONS. Most buckets hold
+ * one entry (a text seen once), so that is the entry itself; then an array; and once full a `Ring`, so that a
+ * new entry replaces the oldest in place instead of shifting the array.
+ */
+type Bucket = Entry | Entry[] | Ring;
+
+class Ring {
+  /** MAX_COMPARISONS slots; the oldest entry at `start`, `count` in use (fewer once evictions took the oldest). */
+  constructor(
+    readonly slots: Array<Entry | null>,
+    public start: number,
+    public count: number,
+  ) {}
 }
 
 interface Cluster {
@@ -83,22 +99,37 @@ interface Cluster {
 class ChannelWindow {
   readonly entries: Entry[] = [];
   head = 0;
-  readonly buckets = new Map<number, Entry[]>();
+  /** Band key (as a signed 32-bit integer) → bucket. */
+  readonly buckets = new Map<number, Bucket>();
   readonly messageIds = new Set<string>();
   readonly clusters = new Map<number, Cluster>();
   nextCluster = 1;
-  /** The signatures of the window's entries, SIGNATURE_SIZE numbers each, a ring of `capacity` slots. */
+  /**
+   * Rings of `capacity` slots (a power of two), one slot per entry, at `seq & mask`: the signatures
+   * (SIGNATURE_SIZE numbers each), the times, how many bucket places hold the entry (eviction skips the band
+   * keys when none does: in a raid the buckets dropped it long before), and the lookup's "already compared" mark.
+   */
   slab = new Uint32Array(16 * SIGNATURE_SIZE);
+  times = new Float64Array(16);
+  refs = new Uint8Array(16);
+  marks = new Int32Array(16);
   capacity = 16;
+  mask = 15;
   nextSeq = 0;
+  /** The current lookup's mark; a slot marked with it was compared already. */
+  generation = 0;
 
   get size(): number {
     return this.entries.length - this.head;
   }
 
-  /** Offset of an entry's signature in the slab (or in a slab of another capacity). */
-  at(entry: Entry | number, capacity = this.capacity): number {
-    return ((typeof entry === 'number' ? entry : entry.seq) % capacity) * SIGNATURE_SIZE;
+  /** Offset of an entry's signature in the slab. */
+  at(entry: Entry): number {
+    return (entry.seq & this.mask) * SIGNATURE_SIZE;
+  }
+
+  timeOf(entry: Entry): number {
+    return this.times[entry.seq & this.mask]!;
   }
 
   /** A copy of an entry's signature, to keep after the slab moves on. */
@@ -106,21 +137,48 @@ class ChannelWindow {
     return this.slab.slice(this.at(entry), this.at(entry) + SIGNATURE_SIZE);
   }
 
-  /** Stores the signature of the entry about to be added; returns its seq. Grows the ring (×2) when full. */
-  store(signature: Signature): number {
+  /** A new mark for a lookup (and the marks wiped when the counter would overflow). */
+  nextGeneration(): number {
+    if (this.generation === 0x7fffffff) {
+      this.marks.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
+  /**
+   * Stores the signature and time of the entry about to be added (in no bucket yet); returns its seq. Grows the
+   * rings (×2) when full.
+   */
+  store(signature: Signature, at: number): number {
     if (this.size + 1 > this.capacity) {
       const capacity = this.capacity * 2;
+      const mask = capacity - 1;
       const slab = new Uint32Array(capacity * SIGNATURE_SIZE);
+      const times = new Float64Array(capacity);
+      const refs = new Uint8Array(capacity);
       // Live entries have consecutive seqs, so they land on distinct slots of the larger ring too.
       for (let i = this.head; i < this.entries.length; i++) {
-        const e = this.entries[i]!;
-        slab.set(this.slab.subarray(this.at(e), this.at(e) + SIGNATURE_SIZE), this.at(e, capacity));
+        const seq = this.entries[i]!.seq;
+        const from = seq & this.mask;
+        const to = seq & mask;
+        slab.set(this.slab.subarray(from * SIGNATURE_SIZE, (from + 1) * SIGNATURE_SIZE), to * SIGNATURE_SIZE);
+        times[to] = this.times[from]!;
+        refs[to] = this.refs[from]!;
       }
       this.slab = slab;
+      this.times = times;
+      this.refs = refs;
+      // Marks only live during one lookup, which is over when an entry is stored.
+      this.marks = new Int32Array(capacity);
       this.capacity = capacity;
+      this.mask = mask;
     }
     const seq = this.nextSeq++;
-    this.slab.set(signature, this.at(seq));
+    const slot = seq & this.mask;
+    this.slab.set(signature, slot * SIGNATURE_SIZE);
+    this.times[slot] = at;
+    this.refs[slot] = 0;
     return seq;
   }
 }
@@ -131,11 +189,18 @@ class ChannelWindow {
  * older ones would never be read — and in a raid every copy lands in the same buckets.
  */
 const MAX_COMPARISONS = 96;
+const NONE = (): RaidSighting => ({ clusterId: null, detected: null, raidId: null });
 
 export class RaidWatch {
   readonly #windows = new Map<string, ChannelWindow>();
   readonly #policy: ActorPolicy['raids'];
   readonly #representatives: number;
+  /** Scratch for one call (nothing in them outlives it): the message's band keys, their buckets, the evicted entry's keys. */
+  readonly #keys = new Int32Array(BANDS);
+  readonly #found: Array<Bucket | undefined> = new Array<Bucket | undefined>(BANDS).fill(undefined);
+  readonly #evictKeys = new Int32Array(BANDS);
+  /** A one-entry bucket read as an array. */
+  readonly #one: Array<Entry | null> = [null];
 
   constructor(policy: ActorPolicy) {
     this.#policy = policy.raids;
@@ -156,28 +221,59 @@ export class RaidWatch {
   observe(obs: RaidObservation): RaidSighting {
     const window = this.#window(obs.channel);
     this.#evict(window, obs.at);
-    if (window.messageIds.has(obs.messageId)) return { clusterId: null, detected: null, raidId: null };
-    if (obs.text.chars < this.#policy.minChars) return { clusterId: null, detected: null, raidId: null };
+    if (window.messageIds.has(obs.messageId)) return NONE();
+    if (obs.text.chars < this.#policy.minChars) return NONE();
 
-    const keys = bandKeys(obs.text.signature);
+    const signature = obs.text.signature;
+    const keys = this.#keys;
+    const found = this.#found;
+    const buckets = window.buckets;
+    bandKeysInto(signature, 0, keys);
+    for (let k = 0; k < BANDS; k++) found[k] = buckets.get(keys[k]!);
+
+    // Each bucket newest first, an entry compared once (its slot marked), at most MAX_COMPARISONS in all.
     let best: Entry | null = null;
     let bestSim = 0;
-    const seen = new Set<Entry>();
-    outer: for (const key of keys) {
-      const bucket = window.buckets.get(key);
-      if (!bucket) continue;
-      for (let i = bucket.length - 1; i >= 0; i--) {
-        const candidate = bucket[i]!;
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
-        const sim = estimateSimilarity(obs.text.signature, window.slab, window.at(candidate));
+    let compared = 0;
+    const generation = window.nextGeneration();
+    const marks = window.marks;
+    const mask = window.mask;
+    const slab = window.slab;
+    const one = this.#one;
+    outer: for (let k = 0; k < BANDS; k++) {
+      const bucket = found[k];
+      if (bucket === undefined) continue;
+      let slots: ReadonlyArray<Entry | null>;
+      let start = 0;
+      let count: number;
+      if (bucket instanceof Ring) {
+        slots = bucket.slots;
+        start = bucket.start;
+        count = bucket.count;
+      } else if (Array.isArray(bucket)) {
+        slots = bucket;
+        count = bucket.length;
+      } else {
+        one[0] = bucket;
+        slots = one;
+        count = 1;
+      }
+      for (let j = count - 1; j >= 0; j--) {
+        const i = start + j;
+        const candidate = slots[i < MAX_COMPARISONS ? i : i - MAX_COMPARISONS]!;
+        const slot = candidate.seq & mask;
+        if (marks[slot] === generation) continue;
+        marks[slot] = generation;
+        compared++;
+        const sim = estimateSimilarity(signature, slab, slot * SIGNATURE_SIZE);
         if (sim > bestSim) {
           bestSim = sim;
           best = candidate;
         }
-        if (seen.size >= MAX_COMPARISONS || sim === 1) break outer;
+        if (compared >= MAX_COMPARISONS || sim === 1) break outer;
       }
     }
+    one[0] = null;
 
     let cluster: Cluster;
     if (best && bestSim >= this.#policy.similarity) cluster = best.cluster;
@@ -185,17 +281,10 @@ export class RaidWatch {
       cluster = { id: window.nextCluster++, senders: new Map(), newness: new Map(), entries: 0, raidId: null, reported: false, sample: obs.text.dense.slice(0, 200) };
       window.clusters.set(cluster.id, cluster);
     }
-    const entry: Entry = { messageId: obs.messageId, sender: obs.sender, at: obs.at, seq: window.store(obs.text.signature), cluster };
+    const entry: Entry = { messageId: obs.messageId, sender: obs.sender, seq: window.store(signature, obs.at), cluster };
     window.entries.push(entry);
     window.messageIds.add(obs.messageId);
-    for (const key of keys) {
-      const bucket = window.buckets.get(key);
-      if (!bucket) window.buckets.set(key, [entry]);
-      else {
-        bucket.push(entry);
-        if (bucket.length > MAX_COMPARISONS) bucket.shift();
-      }
-    }
+    this.#insert(window, entry);
     cluster.entries++;
     cluster.senders.set(obs.sender, (cluster.senders.get(obs.sender) ?? 0) + 1);
     cluster.newness.set(obs.sender, Math.max(cluster.newness.get(obs.sender) ?? 0, obs.newness));
@@ -218,6 +307,48 @@ export class RaidWatch {
     if (cluster) cluster.raidId = raidId;
   }
 
+  /** Puts a new entry in the buckets of its band keys (`#keys`, found in `#found`). */
+  #insert(window: ChannelWindow, entry: Entry): void {
+    const keys = this.#keys;
+    const found = this.#found;
+    const refs = window.refs;
+    const mask = window.mask;
+    for (let k = 0; k < BANDS; k++) {
+      const bucket = found[k];
+      let replaced: Bucket | undefined;
+      if (bucket === undefined) replaced = entry;
+      else if (bucket instanceof Ring) {
+        if (bucket.count < MAX_COMPARISONS) {
+          const i = bucket.start + bucket.count;
+          bucket.slots[i < MAX_COMPARISONS ? i : i - MAX_COMPARISONS] = entry;
+          bucket.count++;
+        } else {
+          // Full: the newest takes the oldest's place.
+          const dropped = bucket.slots[bucket.start]!.seq & mask;
+          refs[dropped] = refs[dropped]! - 1;
+          bucket.slots[bucket.start] = entry;
+          bucket.start = bucket.start + 1 < MAX_COMPARISONS ? bucket.start + 1 : 0;
+        }
+      } else if (Array.isArray(bucket)) {
+        if (bucket.length < MAX_COMPARISONS) bucket.push(entry);
+        else {
+          const dropped = bucket[0]!.seq & mask;
+          refs[dropped] = refs[dropped]! - 1;
+          bucket[0] = entry;
+          replaced = new Ring(bucket, 1, MAX_COMPARISONS);
+        }
+      } else replaced = [bucket, entry];
+      if (replaced !== undefined) {
+        const key = keys[k]!;
+        window.buckets.set(key, replaced);
+        // Two bands of one text may share a key: the later one must see this bucket.
+        for (let j = k + 1; j < BANDS; j++) if (keys[j] === key) found[j] = replaced;
+      }
+    }
+    refs[entry.seq & mask] = BANDS;
+    found.fill(undefined);
+  }
+
   #signal(channel: string, window: ChannelWindow, cluster: Cluster, newShare: number): RaidSignal {
     const members: Entry[] = [];
     for (let i = window.head; i < window.entries.length; i++) {
@@ -232,7 +363,7 @@ export class RaidWatch {
       members: [...first].map(([account, messageId]) => ({ account, messageId })),
       messageIds: members.map((e) => e.messageId),
       newShare,
-      firstAt: members[0]?.at ?? 0,
+      firstAt: members[0] ? window.timeOf(members[0]) : 0,
       representatives: members.slice(0, this.#representatives).map((e) => window.signatureOf(e)),
       sample: cluster.sample,
     };
@@ -254,19 +385,33 @@ export class RaidWatch {
 
   #evict(window: ChannelWindow, now: number): void {
     const oldest = now - this.#policy.window;
-    while (window.size > 0 && window.entries[window.head]!.at < oldest) this.#evictOne(window);
+    while (window.size > 0 && window.timeOf(window.entries[window.head]!) < oldest) this.#evictOne(window);
   }
 
   #evictOne(window: ChannelWindow): void {
     const entry = window.entries[window.head]!;
     window.head++;
     window.messageIds.delete(entry.messageId);
-    for (const key of bandKeys(window.slab, window.at(entry))) {
-      const bucket = window.buckets.get(key);
-      // Entries leave in arrival order, so a bucket's oldest is first (or was already dropped by the cap).
-      if (!bucket || bucket[0] !== entry) continue;
-      bucket.shift();
-      if (bucket.length === 0) window.buckets.delete(key);
+    // Entries leave in arrival order, so a bucket's oldest is first (or was already dropped by the cap: then
+    // `refs` counted it out, and an entry every bucket dropped needs no band keys at all).
+    if (window.refs[entry.seq & window.mask] !== 0) {
+      const keys = this.#evictKeys;
+      bandKeysInto(window.slab, window.at(entry), keys);
+      for (let k = 0; k < BANDS; k++) {
+        const key = keys[k]!;
+        const bucket = window.buckets.get(key);
+        if (bucket === undefined) continue;
+        if (bucket instanceof Ring) {
+          if (bucket.slots[bucket.start] !== entry) continue;
+          bucket.slots[bucket.start] = null;
+          bucket.start = bucket.start + 1 < MAX_COMPARISONS ? bucket.start + 1 : 0;
+          if (--bucket.count === 0) window.buckets.delete(key);
+        } else if (Array.isArray(bucket)) {
+          if (bucket[0] !== entry) continue;
+          bucket.shift();
+          if (bucket.length === 0) window.buckets.delete(key);
+        } else if (bucket === entry) window.buckets.delete(key);
+      }
     }
     const cluster = entry.cluster;
     cluster.entries--;
