@@ -59,7 +59,7 @@ CASES.children_items_neutral = [{ text: 'Would these shoes fit a 5 year old? Her
 CASES.hyperbole_spoiler = [{ text: "I'll kill you if you spoil the ending of this show", without: "I'll kill you", label: 'threat' }];
 CASES.late_friend_hyperbole = [{ text: "if ur late again I'll kill you, the movie starts at 7", without: "I'll kill you", label: 'threat' }];
 CASES.banter_affection = [{ text: '你个小笨蛋，又忘带伞了吧，哈哈', without: '你个笨蛋', label: 'insult' }, { text: 'you absolute muppet, you left your scarf at mine again', without: 'you absolute muppet', label: 'insult' }];
-CASES.self_deprecation = [{ text: '我真是个白痴，又把快递地址填错了', without: '白痴', label: 'insult' }, { text: '我就是个傻逼，又把钥匙锁家里了', without: '傻逼', label: 'insult' }];
+CASES.self_deprecation = [{ text: '我真是个蠢货，又把快递地址填错了', without: '蠢货', label: 'insult' }, { text: '我就是个傻逼，又把钥匙锁家里了', without: '傻逼', label: 'insult' }];
 CASES.app_as_topic = [{ text: 'WhatsApp was down for two hours yesterday', without: 'WhatsApp', label: 'contact_offplatform' }];
 CASES.quoting_to_report.push({ text: "Someone wrote 'n1gg3r' in chat, mods pls remove and ban", without: "'n1gg3r'", label: 'hate' });
 CASES.rape_discussion = [{ text: '强奸不需要伤情鉴定作为证据，主要是违背妇女意志', without: '强奸', label: 'sexual_harassment' }]; // COLD audit: rape discussed as law

@@ -1676,3 +1676,135 @@ describe('round 35 left', () => {
   it.todo("'how old are you now, 40? your body is still amazing' is blocked (age_then_body: a bare age question + body)");
   it.todo("'Grab drinks just the two of us after the client call? my promotion came through!' is blocked (coerced_drinking)");
 });
+
+// Round 37 (insult precision: test.jsonl's insult precision 63.3 %, 19/30, at the round's start). Written before reading the rules:
+// innocent lines where no one is insulted — self-deprecation, affectionate banter, exclamations, idioms and set
+// phrases, product words, titles and game terms, negated or questioned insults, a word quoted to ask what it means —
+// and harmful look-alikes with the same words aimed at the reader or a third person.
+describe('round 37 (no one is insulted: self-deprecation, banter, exclamations, idioms, product words, titles, negations, a word asked about)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // self-deprecation
+    "I'm such an idiot, forgot my keys again 🤦",
+    '我真是个笨蛋，又把钥匙忘在家里了',
+    'ugh I am so stupid, I booked the wrong date for the hotel',
+    '我好蠢啊，居然把盐当成糖放进咖啡里了',
+    "I'm such a dummy, left my phone on the bus",
+    '我真是个废物，连个泡面都能煮糊',
+    '我真是个idiot，又忘带工牌了',
+    // affectionate banter
+    'you silly goose, you forgot your umbrella again 😂',
+    '傻瓜，我想你了',
+    "shut up, that's amazing! congrats!!",
+    'you dork, that was the best birthday surprise ever ❤️',
+    '傻丫头，早点睡，晚安',
+    'lol you nerd, of course you finished the whole book in a day',
+    "don't be silly, dinner is my treat",
+    // exclamations and surprise
+    '傻眼了，快递居然寄到隔壁城市去了',
+    "what the hell, that's so cheap!",
+    '卧槽这么便宜，赶紧下单',
+    'damn this is good, ordering another one',
+    'holy crap, it arrived in one day',
+    '我去，这也太好吃了吧',
+    'omg 卧槽 this is so cheap',
+    // idioms and set phrases
+    '笨鸟先飞，我提前一小时出门',
+    'pure dumb luck that I found it at the thrift store',
+    "it's a dog's life, my cat sleeps 18 hours a day",
+    '新闻滚动播出，请关注最新消息',
+    '小心，锅里的油滚烫',
+    '复利就是滚雪球，时间越长效果越明显',
+    '大智若愚，他其实很聪明',
+    // product words
+    'HDMI dummy plug for headless servers, 3 pack',
+    'idiot-proof setup, my grandma did it in five minutes',
+    'stupid-simple setup, plug it in and go',
+    'killer deal on these headphones, 40% off today',
+    'the kid pulled some sick tricks on his board at the skatepark',
+    '傻瓜相机，一键拍照，老人也会用',
+    '傻瓜式操作，三步搞定安装',
+    // titles and game terms
+    'Dumb and Dumber is still my favourite comedy',
+    '刘德华的《笨小孩》这首歌真好听',
+    'Stupid Love by Lady Gaga has been on repeat all week',
+    'reading The Idiot by Dostoevsky for book club',
+    'the noob tube in this game is way too strong, nerf it',
+    // the Chinese title 《白痴》 is left: see 'round 37 left'
+    // negated or questioned insults
+    "I'm not calling you stupid, the instructions are just confusing",
+    '你不傻，是这个说明书写得太烂了',
+    "nobody thinks you're an idiot for asking",
+    '谁说你笨了？你学得很快啊',
+    // a word quoted to ask what it means (the other three are left: see 'round 37 left')
+    '"二货"这个词是褒义还是贬义？',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).not.toContain('insult');
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 37 harmful look-alikes stay insult (the same words at the reader or a third person)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    "you're such an idiot, read the listing before you message me",
+    '你个笨蛋，连这都看不懂',
+    'shut up you moron',
+    '傻瓜才买你的东西',
+    "you're so stupid, I said size M not L",
+    '你真是个蠢货',
+    '你个傻逼卖家，发的什么破货',
+    'what a dumbass seller, shipped the wrong color',
+    'you silly idiot, nobody wants your junk',
+    'shut up, nobody asked you, loser',
+    '闭嘴吧你这个白痴',
+    "I'm not the idiot here, you are",
+    '你不是傻，你是蠢',
+    '主播真是个傻子，这都不会',
+    'that seller is a complete moron',
+    '笨蛋主播，快滚下播吧',
+    "what the hell is wrong with you, idiot",
+    '卧槽你是不是傻，这都能输',
+    "ur such a dumbass, nobody's buying that",
+    '你这个废物，连快递都送错',
+    '他就是个白痴，别理他',
+    // written while fixing: the new allow phrases and terms keep their harmful neighbours
+    '你这个没用的东西',
+    '你也没用',
+    '说了也没用，你就是个废物',
+    '只有傻子才信你',
+    '你这个傻子',
+    'only an idiot would buy your junk',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).toContain('insult');
+    expect(r.verdict).not.toBe('allow');
+  });
+});
+
+describe('round 37 look-alikes of the new terms stay allowed (written while fixing)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '我是不是傻，又买贵了',
+    '傻子才不买呢，这么便宜',
+    'only a fool would miss this deal',
+    '傻瓜才会错过这个价，赶紧下单',
+    "you're not stupid, you're just tired",
+    '我真是个白痴，又把快递地址填错了',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).not.toContain('insult');
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 37): a word named to ask about it, and a title, keep the insult label — a context rule (education: what
+// does, 什么意思) lowers the verdict but, by design (src/engine.ts lowerByContext), not the label; a term's allow phrase
+// cannot see the quotes or 《》 around it
+describe('round 37 left', () => {
+  it.todo("\"what does 'dumbass' mean? heard it in a movie\" is allowed but keeps the insult label (education lowers the verdict only)");
+  it.todo("'\"沙雕\"是什么意思？我妈问我的' is allowed but keeps the insult label (education lowers the verdict only)");
+  it.todo("\"is 'moron' a rude word in English? learning for my exam\" is held as insult ('a rude word' as an education cue also excused \"you're a moron, and that's not a bad word\")");
+  it.todo("'陀思妥耶夫斯基的《白痴》读完了，很震撼' is held as insult (a title in 《》 is not read; proper_names lowers only the model)");
+});
