@@ -239,11 +239,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       verdicts.set(f.label, moreSevere(verdicts.get(f.label) ?? 'allow', v));
     }
 
-    const labels = LABELS.filter((l) => verdicts.has(l));
+    let labels = LABELS.filter((l) => verdicts.has(l));
     const byRules = new Set(findings.filter((f) => f.rule !== 'model').map((f) => f.label));
     const mitigations: Mitigation[] = [];
     const hits = context.find(normalized);
-    if (hits.length > 0) lowerByContext(hits, findings, byRules, verdicts, mitigations, own, text, sentenceWords);
+    if (hits.length > 0) {
+      lowerByContext(hits, findings, byRules, verdicts, mitigations, own, text, sentenceWords);
+      // a label that context lowered to allow is not what the text is: it stays in `mitigations` and `evidence`
+      labels = labels.filter((l) => verdicts.get(l) !== 'allow' || !mitigations.some((m) => m.labels.includes(l)));
+    }
 
     let verdict: Verdict = 'allow';
     for (const v of verdicts.values()) verdict = moreSevere(verdict, v);

@@ -97,6 +97,10 @@ CASES.child_safety_education = [{ text: 'Lesson plan: what grooming looks like, 
 CASES.social_visit = [{ text: 'my boys are coming to your house for the party', without: 'my boys are coming to your house', label: 'threat' }, { text: '我爸妈周末去你家拜年', without: '我爸妈周末去你家', label: 'threat' }];
 CASES.stock_clearance = [{ text: '这批货都该滚出仓库了，清仓甩卖', without: '这批货都该滚出去了', label: 'insult' }];
 CASES.app_as_topic.push({ text: 'Telegram founder arrested in France, reports say', without: 'Telegram', label: 'contact_offplatform' });
+// round 36
+CASES.app_as_topic.push({ text: "please keep the chat on the app, I don't use WhatsApp", without: 'WhatsApp', label: 'contact_offplatform' });
+CASES.in_store_payment = [{ text: 'WeChat Pay and Alipay accepted at our store, open 9 to 6', without: 'WeChat Pay and Alipay, open 9 to 6', label: 'contact_offplatform' }];
+CASES.fake_goods_warning = [{ text: 'eBay 1:1 Rolex is fake, avoid', without: 'eBay 1:1 Rolex', label: 'prohibited_listing' }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {
@@ -113,6 +117,22 @@ describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, r
     expect(m?.reason).toBe(rule.reason);
     expect(m?.labels).toContain(label);
     expect(r.verdict === 'allow' || rule.to === 'hold').toBe(true);
+    // a label lowered to allow is not what the text is: it leaves `labels`, and stays in mitigations and evidence
+    if (rule.to === 'allow' && r.verdict === 'allow') {
+      expect(r.labels).not.toContain(label);
+      expect(r.evidence.some((ev) => ev.label === label)).toBe(true);
+    }
+  });
+});
+
+describe('labels after context', () => {
+  it('a label lowered to allow leaves `labels` and stays in mitigations and evidence', () => {
+    const r = engine.screen({ text: '举报：这个人骂我傻逼，截图在这' });
+    expect(r.verdict).toBe('allow');
+    expect(r.labels).not.toContain('insult');
+    expect(r.mitigations?.some((m) => m.labels.includes('insult'))).toBe(true);
+    expect(r.evidence.some((e) => e.label === 'insult')).toBe(true);
+    expect(engine.screen({ text: '这个人骂我傻逼' }).labels).toContain('insult');
   });
 });
 
