@@ -1677,6 +1677,158 @@ describe('round 35 left', () => {
   it.todo("'Grab drinks just the two of us after the client call? my promotion came through!' is blocked (coerced_drinking)");
 });
 
+// Round 36 (marketplace prohibited_listing and contact_offplatform in fresh phrasings): drugs by street names and
+// emoji, prescription drugs without prescription, weapons and parts, counterfeits, fake IDs and diplomas, wildlife
+// products, exam answers, stolen accounts, gambling invites; off-platform contact written around the filters
+// (薇信, v信, V❤, vx, 🐧, 扣扣, tele, wa.me, 'check my bio', 'the green app', spelled-out numbers, 私下交易) — written
+// before reading the rules, zh/en/mixed with spacing, homophones and emoji. Before (full default engine): 21/44
+// caught, 31/33 look-alikes allowed (WeChat Pay at a shop and 'I don't use WhatsApp' were held).
+describe('round 36 (marketplace: prohibited listings and off-platform contact in fresh phrasings)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // drugs: street names and emoji
+    ['出🍃和❄️，同城当面交易，懂的来', 'prohibited_listing', 'block'],
+    ['got that ❄️ and 🍃, discreet drop, hmu', 'prohibited_listing', 'block'],
+    ['molly and addys for sale, finals week special', 'prohibited_listing', 'block'],
+    ['出 K 粉、麻 古，量大从优', 'prohibited_listing', 'block'],
+    // prescription drugs without a prescription
+    ['💊 xanax bars, no script needed, ship nationwide', 'prohibited_listing', 'block'],
+    ['曲马多现货，不用处方，私聊', 'prohibited_listing', 'block'],
+    ['Oxy 30s, no prescription required, DM', 'prohibited_listing', 'block'],
+    ['减肥药西布曲明，不要处方，包邮', 'prohibited_listing', 'block'],
+    // weapons and parts
+    ['Glock switch, auto sear, 3D printed, ships in a plain box', 'prohibited_listing', 'block'],
+    ['出售气狗、铅弹，支持验货', 'prohibited_listing', 'block'],
+    ['unregistered AR lower receiver + 30rd mags, cash only', 'prohibited_listing', 'block'],
+    // counterfeits
+    ['Rolex 1:1 复刻，顶级A货，支持专柜验货', 'prohibited_listing', 'block'],
+    ['LV 高仿包包 原单 超A 一比一', 'prohibited_listing', 'block'],
+    ['super fake Nike AJ1s, 1:1 quality, UA batch', 'prohibited_listing', 'block'],
+    // fake IDs and diplomas
+    ["fake driver's license any state, scannable, novelty 😉", 'prohibited_listing', 'block'],
+    ['办证：身份证 毕业证 学位证，学信网可查', 'prohibited_listing', 'block'],
+    ['diploma from any uni, verifiable, ready in 3 days', 'prohibited_listing', 'block'],
+    // wildlife products
+    ['象牙手镯 老料，穿山甲片，犀牛角，保真', 'prohibited_listing', 'block'],
+    ['real tiger claw pendant and ivory carving, genuine, ships hidden', 'prohibited_listing', 'block'],
+    // exam answers
+    ['四六级答案，考前一小时发，保过', 'prohibited_listing', 'block'],
+    ["selling answers for tomorrow's CPA exam, guaranteed real", 'prohibited_listing', 'block'],
+    // stolen accounts
+    ['selling hacked instagram accounts w/ 10k followers, OG handles', 'prohibited_listing', 'block'],
+    ['低价出 Netflix 账号，撞库来的，便宜', 'prohibited_listing', 'block'],
+    ['出售实名微信号，老号，可过验证', 'prohibited_listing', 'block'],
+    // gambling invites
+    ['新葡京线上娱乐，首充送100%，日赚千元', 'prohibited_listing', 'block'],
+    ['online casino 🎰 first deposit bonus 200%, join via the link in my bio', 'prohibited_listing', 'block'],
+    ['百家乐带单，稳赚不赔，进群', 'prohibited_listing', 'block'],
+    // off-platform contact
+    ['加个薇信聊，这里不方便', 'contact_offplatform', 'hold'],
+    ['有意 v 信 详聊 ❤', 'contact_offplatform', 'hold'],
+    ['+V❤ abc123 更便宜', 'contact_offplatform', 'hold'],
+    ['vx 同号，平台扣点太高', 'contact_offplatform', 'hold'],
+    ['🐧 号 12345678 私聊', 'contact_offplatform', 'hold'],
+    ['扣扣 八八六 五七三 二一', 'contact_offplatform', 'hold'],
+    ['hit me up on tele, @cheapkicks', 'contact_offplatform', 'hold'],
+    ['msg me wa.me/447911123456 for a better price', 'contact_offplatform', 'hold'],
+    ['check my bio for the other way to reach me, cheaper there', 'contact_offplatform', 'hold'],
+    ['add me on the green app, same name, avoid the fees', 'contact_offplatform', 'hold'],
+    ['text me instead: one three eight, 0013, eight 888, skip the app fees', 'contact_offplatform', 'hold'],
+    ['咱们私下交易吧，不走平台能便宜50', 'contact_offplatform', 'hold'],
+    ['私聊吧，直接转我支付宝，别在平台上拍', 'contact_offplatform', 'hold'],
+    ['DM me on snap: kickz_4less, cheaper off here', 'contact_offplatform', 'hold'],
+    ['L I N E 同名，加我', 'contact_offplatform', 'hold'],
+    ['add my w e c h a t: seller88', 'contact_offplatform', 'hold'],
+    ['ｗｅｃｈａｔ：ｓｅｌｌｅｒ８８，加我', 'contact_offplatform', 'hold'],
+    // guards of the round-36 rules, written while fixing
+    ['出售 Gucci 高仿包 一比一', 'prohibited_listing', 'block'],
+    ['selling xan bars and addys, hmu', 'prohibited_listing', 'block'],
+    ['出手枪 子弹 包邮', 'prohibited_listing', 'block'],
+    ['selling stolen netflix accounts cheap', 'prohibited_listing', 'block'],
+    ['办假证 驾照 护照，三天出证', 'prohibited_listing', 'block'],
+    ['bear bile and rhino horn, genuine, ships hidden', 'prohibited_listing', 'block'],
+    ['高考答案 考前发 包过', 'prohibited_listing', 'block'],
+    ['casino link in my bio, first deposit bonus 100%', 'prohibited_listing', 'block'],
+    ['hmu for my other contact, check my bio, cheaper there', 'contact_offplatform', 'hold'],
+    ['text me to skip the app fees', 'contact_offplatform', 'hold'],
+    ['本店支持微信支付，加我微信更便宜', 'contact_offplatform', 'hold'],
+    ["I don't use WhatsApp, add me on telegram instead", 'contact_offplatform', 'hold'],
+    ['t.me/cheapkicks', 'contact_offplatform', 'hold'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+describe('round 36 look-alikes stay allowed (pharmacies, shops, buyers keeping the chat on the platform, kitchen knives, toys, boots, plants, warnings about fakes, couriers, lost and found)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '药店营业时间：周一到周日 8:00-22:00，处方药需凭处方购买',
+    'Hi, what time does the pharmacy close on Sunday? Do you have ibuprofen?',
+    '本店支持微信支付、支付宝付款，欢迎到店选购',
+    'WeChat Pay and Alipay accepted at our store, open 9 to 6',
+    '卖家你好，能在平台上聊吗？我不加微信',
+    "please keep the chat on the app, I don't use WhatsApp",
+    '德国双立人刀具套装 7件，厨房菜刀，全新未拆',
+    'Kitchen knife set, 8 pieces, German steel, with block',
+    '儿童玩具水枪，夏天戏水，3岁以上',
+    'Nerf toy gun with 20 foam darts, kids 8+',
+    'Snow boots size 38, worn twice, waterproof ❄️',
+    '雪地靴 37码 ❄️ 保暖 九成新',
+    '🍃 绿萝、龟背竹、多肉，植物店新到货，欢迎来店',
+    'fresh basil and mint 🍃 from my garden, $2 a bunch',
+    '提醒大家：这家店卖的是高仿，千万别买，已经举报了',
+    'PSA: those "1:1" Rolex listings are fakes, report them',
+    '快递员电话：13800138000，派送前会联系您',
+    'Lost and found: found a black wallet at the park, call 07911 123456 to claim',
+    '失物招领：在地铁站捡到一串钥匙，失主请联系 139 0013 9000',
+    'Vitamin C tablets and fish oil 💊, sealed, exp 2027',
+    '老冰糖 500g，煲汤用',
+    'How do I recover my stolen account? Someone changed my password',
+    '四六级真题及答案解析 2015-2023 纸质版',
+    'Eiffel Tower replica, 30cm, souvenir from Paris',
+    'poker night at my place friday, bring snacks, no money involved',
+    'telephoto lens 70-200mm, like new',
+    'check my bio for sizes and measurements of each item',
+    '平台客服提醒：不要私下交易，谨防诈骗',
+    'Ivory white wedding dress, size 8',
+    '象牙白连衣裙 M码',
+    "Molly's birthday party tonight!",
+    'ceramic plant pot, 20cm, drainage hole',
+    'ID card holder lanyard, 10 pack',
+    // written while fixing: look-alikes of the new rules
+    'Molly is selling her bike, dm her',
+    "what's your addy? I'll ship it today",
+    '去派出所办证，要带身份证和户口本',
+    '成人高考，学历国家承认，学信网可查',
+    "Requirements: bachelor's degree from any university, valid driver's license",
+    'my diploma will be ready in June',
+    'AJ1 复刻版 黑红 42码 全新',
+    'Nike replica jersey 2022, size M, for sale',
+    '1:1 scale model car for sale',
+    'Omega 3 fish oil, EPA:DHA 1:1, sealed',
+    '象牙白 手镯 盒子 出售',
+    'ivory wedding dress, genuine lace, for sale',
+    '穿山甲出没的地方要保护',
+    'someone hacked my account and is selling stuff in my name, please report',
+    "tomorrow's exam, does anyone have the answer key for last year's paper?",
+    '考试时在考场上把答案写错了，好难过',
+    'casino night fundraiser at the school on friday, bring snacks',
+    'time slots available for lash appointments, link in bio',
+    '社区团购，菠菜 3元一斤，进群下单',
+    'water pistol for sale, 2 for $5',
+    'ammo can storage box, army surplus, for sale',
+    '子弹笔记本 A5 包邮',
+    'check my bio for more listings, cheaper bundles',
+    '主页还有更便宜的款，欢迎看看',
+    'call me if you have questions about the app fees',
+    'we accept cash and WeChat Pay in store, but pay me on the app for shipping',
+    'eBay 1:1 Rolex is fake, avoid',
+    '高仿的东西质量差，别买',
+    '新葡京酒店住了一晚，很不错',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
 // Round 37 (insult precision: test.jsonl's insult precision 63.3 %, 19/30, at the round's start). Written before reading the rules:
 // innocent lines where no one is insulted — self-deprecation, affectionate banter, exclamations, idioms and set
 // phrases, product words, titles and game terms, negated or questioned insults, a word quoted to ask what it means —
