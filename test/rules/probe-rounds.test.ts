@@ -1960,3 +1960,171 @@ describe('round 37 left', () => {
   it.todo("\"is 'moron' a rude word in English? learning for my exam\" is held as insult ('a rude word' as an education cue also excused \"you're a moron, and that's not a bad word\")");
   it.todo("'陀思妥耶夫斯基的《白痴》读完了，很震撼' is held as insult (a title in 《》 is not read; proper_names lowers only the model)");
 });
+
+describe('round 39 (sexual_minor and sexual_harassment: the dev sets\' lines said another way — other verbs, word order, platform or relationship, a question, another evasion of the same class)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    // sexual_minor: a child's worn, unwashed clothing
+    ['你闺女穿了好几天的袜子能卖给我吗？别洗，钱不是问题', 'sexual_minor', 'block'],
+    ["Do you still have the socks your girl wore last week? don't wash them, I'll pay whatever", 'sexual_minor', 'block'],
+    ['are the ballet tights ones your daughter actually wore? only want them if she had them on a few days, extra for pics of her in them', 'sexual_minor', 'block'],
+    ["got any tights your little one wore and outgrew? not washed please, they're for my collection", 'sexual_minor', 'block'],
+    ['高价收初中女生穿过的袜子和校服，穿得越久越好', 'sexual_minor', 'block'],
+    // a child's body, feet, swimsuit or bath on camera
+    ['你家八岁的小丫头能穿泳衣拍几张给我吗？我多给点钱', 'sexual_minor', 'block'],
+    ['can your 9 year old put on the bikini and send me a few pics? ill pay extra', 'sexual_minor', 'block'],
+    ['she looks about 10? send some of just her in the swimsuit, nobody else in the shot', 'sexual_minor', 'block'],
+    ['让你女儿穿上这双凉鞋走几步录个视频发我，重点拍脚', 'sexual_minor', 'block'],
+    ['could your daughter try the sandals on and film it? mainly her feet, nice and close', 'sexual_minor', 'block'],
+    ['小宝贝几岁啦？能拍个光脚丫的 video 给我吗', 'sexual_minor', 'block'],
+    ['你女儿洗澡的时候拍点视频给我', 'sexual_minor', 'block'],
+    ['any videos of your girl in the bath? I pay', 'sexual_minor', 'block'],
+    ['让你女儿穿着校裙拍几张照片发我，我给钱', 'sexual_minor', 'block'],
+    ['send a pic of your boy in just his swim shorts, nobody else', 'sexual_minor', 'block'],
+    ["I'm a dance coach, need close-ups of your daughter doing splits in her leotard, send them to my snap not here", 'sexual_minor', 'block'],
+    ['能让你家小朋友穿上这套睡裙拍几张给我吗，仅个人收藏，保证不外传', 'sexual_minor', 'block'],
+    ['让你女儿穿上这套体操服做几个劈叉拍给我，姿势我来教', 'sexual_minor', 'block'],
+    ["Would you mind filming your daughter in the swimsuit? Please keep her feet in the shot, just to see the fit 😊", 'sexual_minor', 'block'],
+    ['before I buy the kids sandals, can she put them on barefoot and film it? zoom in on the toes', 'sexual_minor', 'block'],
+    ['小朋友👧 脱了袜子🦶 拍给叔叔 📷 叔叔给你买玩具🧸', 'sexual_minor', 'block'],
+    ["Hi! Interested in the girls' 140 pajamas, the blue set. Is postage included? Also, would your daughter be able to try them on for me on video first, just her, no vest under it. I'd pay full price. Thanks!", 'sexual_minor', 'block'],
+    // private shoots
+    ['我这边是童模摄影，想单独约你女儿拍一组私密写真，家长在外面等就行，酬劳另算', 'sexual_minor', 'block'],
+    ["I'm a photographer, could I book your son for a private session? parents don't need to come, I pay cash", 'sexual_minor', 'block'],
+    ['ur daughter would be perfect for a pr1vate sh00t, 11 is the ideal age', 'sexual_minor', 'block'],
+    ['8yo girl model available for pr1vate sessions, rates in DM', 'sexual_minor', 'block'],
+    ['接小女孩私拍，8-12岁，价格私聊', 'sexual_minor', 'block'],
+    ['想给你家闺女拍组性感写真，费用我出，你不用陪着', 'sexual_minor', 'block'],
+    ['给你家孩子拍套私房写真怎么样，费用我这边出，家长不用担心', 'sexual_minor', 'block'],
+    // a child's school or schedule asked to meet her, grooming, a child streamer
+    ['which school is your little girl at? maybe I could pick her up after class one day', 'sexual_minor', 'block'],
+    ['你家小姑娘在哪上学啊？哪天放学我去校门口等她', 'sexual_minor', 'block'],
+    ['妹妹上几年级了？学校在哪，周五哥哥开车去接你放学', 'sexual_minor', 'block'],
+    ['你儿子的游泳课在哪个馆？几点下课？我想过去看看他，别跟你老公说', 'sexual_minor', 'block'],
+    ['你儿子在二小读四年级吧，明天放学我去校门口等他', 'sexual_minor', 'block'],
+    ['你家孩子几点放学？我想单独跟她见个面', 'sexual_minor', 'block'],
+    ['这个小学生主播好可爱，在哪上学啊，哥哥去接你放学', 'sexual_minor', 'block'],
+    ["you're really grown up for 12 you know. our chats are just between us ok, don't show your mom. send a pic in bed", 'sexual_minor', 'block'],
+    ['你才12岁就这么懂事，我们聊天的事别跟你妈说，穿睡衣拍张自拍给我', 'sexual_minor', 'block'],
+    ["you're 11? super mature. delete our chat so your mum doesn't see, video call me once she's asleep", 'sexual_minor', 'block'],
+    ['ur 13 right? move the camera down, wanna see ur legs', 'sexual_minor', 'block'],
+    ['你才13岁？镜头往下一点，让哥哥看看腿', 'sexual_minor', 'block'],
+    ["she's like 13 lmao, hey cutie take your socks off for chat", 'sexual_minor', 'block'],
+    ['u 12? lets do a private call, I got robux for u', 'sexual_minor', 'block'],
+    ['小主播才12岁吧，换个短裙扭一扭给叔叔看，礼物管够', 'sexual_minor', 'block'],
+    ['your daughter is so sexy, is she like 11?', 'sexual_minor', 'block'],
+    ['你女儿身材真辣，才12岁吧', 'sexual_minor', 'block'],
+    ['your little girl looks so hot in that swimsuit, how old?', 'sexual_minor', 'block'],
+    // sexual_harassment: photos, remarks, sex for a purchase
+    ['把你的裸照发我，不然我天天骚扰你', 'sexual_harassment', 'block'],
+    ["send me a nude or I'll keep messaging you every day", 'sexual_harassment', 'block'],
+    ['运费我不出了，今晚陪你睡一次抵了行不行', 'sexual_harassment', 'block'],
+    ["skip the shipping fee and I'll spend the night with you instead", 'sexual_harassment', 'block'],
+    ['这双鞋我要了，你陪我过一夜就不砍价了', 'sexual_harassment', 'block'],
+    ['衣服先别卖了，你一晚多少钱', 'sexual_harassment', 'block'],
+    ['你胸这么大，什么罩杯的？', 'sexual_harassment', 'block'],
+    ['what cup size are you? those look huge', 'sexual_harassment', 'block'],
+    ['你胸真大，下次见面让我摸摸', 'sexual_harassment', 'block'],
+    ['your boobs are so big, let me touch them when we meet', 'sexual_harassment', 'block'],
+    ['🍆🍑 tonight? name your price', 'sexual_harassment', 'block'],
+    ['🍑 pic for 💸?', 'sexual_harassment', 'block'],
+    ["I'll take the top if you send a photo wearing it with no bra underneath", 'sexual_harassment', 'block'],
+    ['这件吊带我要了，你不穿内衣穿上拍一张发我', 'sexual_harassment', 'block'],
+    ['裙子我可以买，不过你得穿上拍给我，里面什么都别穿', 'sexual_harassment', 'block'],
+    ['take $15 off and add a video of you modelling the lingerie', 'sexual_harassment', 'block'],
+    ["I'll buy everything you've listed if you send me nudes", 'sexual_harassment', 'block'],
+    ["send us a topless pic and I'll take a fiver off", 'sexual_harassment', 'block'],
+    ["want it cheaper? come over and try it on in front of me, I'll take it off for you", 'sexual_harassment', 'block'],
+    ["Lovely items! Would you send some pictures of yourself wearing the bikini? I'm happy to pay more for the private ones 😊", 'sexual_harassment', 'block'],
+    ['这台咖啡机用了一年，功能正常，配件齐全。周末可以在小区门口面交。对了你长得挺漂亮的，来面交的时候穿短裙，陪我在车上待一会儿就不收你钱了。有问题随时问。', 'sexual_harassment', 'block'],
+    ['your legs very nice leh, one night how much? cash can', 'sexual_harassment', 'block'],
+    ['小姐姐约吗，开个房聊聊', 'sexual_harassment', 'block'],
+    ['这女的一看就是欠干，不知道被多少人玩过', 'sexual_harassment', 'block'],
+    // streams
+    ['主播脱一件我就刷一个嘉年华', 'sexual_harassment', 'block'],
+    ["take your top off and I'll drop 50 subs", 'sexual_harassment', 'block'],
+    ['穿成这样直播不就是想被人上吗，下播私聊', 'sexual_harassment', 'block'],
+    ['flash us for 200 bits', 'sexual_harassment', 'block'],
+    ["show us your feet babe 👣 I'll tip $30", 'sexual_harassment', 'block'],
+    ['刷个嘉年华能穿黑丝给我们看吗', 'sexual_harassment', 'block'],
+    ["i'd bend you over after stream", 'sexual_harassment', 'block'],
+    // work
+    ['周五请客户吃饭，找个长得好看的女同事过来，让她陪李总多喝几杯', 'sexual_harassment', 'block'],
+    ['get one of the pretty juniors to join the client dinner, make sure she drinks with him', 'sexual_harassment', 'block'],
+    ["Bring the new hire to tonight's dinner with the client, the cute one, and make sure her glass stays full", 'sexual_harassment', 'block'],
+    ['小陈长得漂亮，周末陪刘总去唱歌，穿少一点，酒得喝好', 'sexual_harassment', 'block'],
+    ['明天见投资人穿短裙，别穿裤子，他们喜欢看', 'sexual_harassment', 'block'],
+    ["wear a short skirt to tomorrow's client meeting, not trousers, they like that", 'sexual_harassment', 'block'],
+    ["For Thursday's client lunch: skirts and heels, ladies. He likes a pretty face next to him.", 'sexual_harassment', 'block'],
+    ["Come on, it's not a big deal, the client just touched your leg. That's how it goes after a few drinks, don't report it", 'sexual_harassment', 'block'],
+    ['他就摸了一下你的腰，喝多了很正常，别去找HR', 'sexual_harassment', 'block'],
+    ['王总就摸了下你的手，至于吗，别那么玻璃心', 'sexual_harassment', 'block'],
+    ["Don't make a fuss about Mr. Chen's hand on your back, he's our biggest account. Just smile.", 'sexual_harassment', 'block'],
+    ['这杯你必须喝，不喝就是不给客户面子，年终奖你自己掂量', 'sexual_harassment', 'block'],
+    ['陪客户喝好就是你的业绩，吐了也要接着喝', 'sexual_harassment', 'block'],
+    ['想转正的话，今晚来我房间好好聊聊', 'sexual_harassment', 'block'],
+    ["if you want that raise, come to my hotel room tonight and we'll talk", 'sexual_harassment', 'block'],
+    ['下周出差咱俩住一间房，省钱，你懂的', 'sexual_harassment', 'block'],
+    ['新来的前台🍑挺翘，下次饭局带上她', 'sexual_harassment', 'block'],
+    ["You'd get that promotion a lot quicker if you were nicer to me after work, you know what I mean.", 'sexual_harassment', 'block'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+describe('round 39 look-alikes stay allowed (children\'s items described by their parents, reports and warnings, sexual-health questions, lingerie listings, work dress codes)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '出我儿子穿小的袜子，一包5双，全新没拆',
+    '女儿身高130，体重25公斤，这条裙子选哪个码？',
+    "What's the length of the girls' swim shorts? My 8yo is tall for her age",
+    "Girls' leotard size 7-8, worn for one dance show, washed",
+    '女儿穿过的舞蹈服，120码，已洗干净，便宜出',
+    '儿童泳衣 120码 全新 吊牌在 女孩款',
+    'My son wore these sandals twice, kids size 12, washed, pickup only',
+    '宝宝学步鞋 内长14cm，娃的小脚丫穿了一个月就小了',
+    "Selling my daughter's old school uniform, age 9-10, washed and ironed",
+    '孩子穿小的校服，初中部的，胸围76，家长需要可以拿走',
+    '宝宝的小脚丫长得真快，袜子买大一码更合适',
+    '有个买家问我要女儿穿过的校服，还要不洗的，已经举报了，大家注意',
+    'Heads up parents: someone keeps asking for videos of kids trying on shoes. Block and report.',
+    '家长注意：陌生人在直播间问孩子几年级、住哪，请马上拉黑举报',
+    'How do I talk to my 9-year-old about body safety and private parts?',
+    '女儿10岁开始发育了，需要买小背心吗？',
+    'HPV疫苗男孩也可以打吗？儿子13岁',
+    'Is it safe to use lubricant with condoms? Question for the sexual health nurse',
+    '月经推迟一周，同房后需要验孕吗',
+    '蕾丝文胸，全新未拆，75B，买错码了',
+    'Lace lingerie set, size M, new with tags, never worn',
+    '纯棉睡衣套装女款，L码，穿过一次已洗',
+    '公司培训：评论同事身材、强迫陪酒都属于职场性骚扰',
+    'News: manager fined after forcing staff to drink with clients',
+    'Dress code for the client dinner is business casual, no jeans',
+    '明天见客户穿正装，别迟到',
+    '主播今天衣服好好看，哪里买的',
+    "This bikini runs small, I'd size up if you're between sizes",
+    // guards of the round-39 rules, written while fixing
+    'what cup size are you? we stock 70A to 80C',
+    "the tag is still on, I'll take it off for you before shipping",
+    '下周出差我们俩住一间，省点预算',
+    '孩子才12岁，腿长80cm，穿哪个码',
+    '她才12岁，给叔叔看看成绩单',
+    "ur 12 and already this good at piano? show us your recital video",
+    "your daughter's splits looked great at the recital!",
+    'my little one wore these tights twice, washed, size 4-6',
+    'Lisa wore the skirt and heels to the client meeting and looked so professional',
+    'The model is 170cm, she looks great, photos show just her in the swimsuit',
+    "What time does your son's swim class finish? I'll pick him up with mine, see him there",
+    '不想被人上门推销，怎么办',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.labels, JSON.stringify(r.evidence)).not.toContain('sexual_minor');
+    expect(r.labels, JSON.stringify(r.evidence)).not.toContain('sexual_harassment');
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 39): older rules the look-alikes met while fixing
+describe('round 39 left', () => {
+  it.todo("'你儿子生日那天我过去看看他，别告诉你老公，给他个惊喜' is blocked by sexual_minor.grooming_secrecy (your child + 别告诉你, a surprise reads the same)");
+  it.todo("'你儿子读四年级，明天放学我去接他' and '明天她放学我去接她' are blocked by sexual_minor.pinyin_school_pickup / school_probe (a relative collecting a child)");
+  it.todo("'What heels should I wear to the client pitch? the short skirt or trousers' is blocked by sexual_harassment.dress_order (a woman asking about her own outfit)");
+});
