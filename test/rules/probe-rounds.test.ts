@@ -2292,3 +2292,125 @@ describe('round 39 left', () => {
   it.todo("'你儿子读四年级，明天放学我去接他' and '明天她放学我去接她' are blocked by sexual_minor.pinyin_school_pickup / school_probe (a relative collecting a child)");
   it.todo("'What heels should I wear to the client pitch? the short skirt or trousers' is blocked by sexual_harassment.dress_order (a woman asking about her own outfit)");
 });
+
+describe('round 40 look-alikes stay allowed (paraphrases of the dev sets\' must-not-flag lines: lessons, news, reports quoting abuse, medical and sexual-health questions, children\'s items, marketplace slang, Scunthorpe words, a buyer\'s own address)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    'Teaching unit: how segregationists used racial slurs in the 1960s and what that language did to Black communities',
+    '高中历史课：美国民权运动时期的种族歧视用语及其伤害',
+    'Class discussion: why calling someone \'retarded\' hurts people with intellectual disabilities',
+    '班会主题：为什么不能用“智障”开同学玩笑',
+    'History podcast: how Nazi propaganda called Jews \'rats\' and \'vermin\' before the Holocaust',
+    '历史课：卢旺达大屠杀中，电台把图西族称为“蟑螂”，煽动杀戮',
+    '纪录片推荐：讲述纳粹集中营里犹太人遭受的屠杀，值得每个人看',
+    'Year 9 homework: explain how the Holocaust happened and why we must remember the six million Jews murdered',
+    'Explainer: what \'kys\' means when trolls spam it, and how moderators should respond',
+    '科普：直播间里的“nmsl”“cnm”是什么意思？家长要了解的骂人缩写',
+    'Biology revision: the male reproductive system includes the penis, testes and prostate',
+    '初二生物：精子和卵子结合形成受精卵，在子宫内发育',
+    'Body safety lesson for kids: the parts your swimsuit covers are private, nobody should touch or photograph them',
+    '幼儿园防性侵课：教孩子说“不”，内衣内裤遮住的地方不许别人摸',
+    '家长讲座：识别网络诱骗的常见手段——送礼物、要求保密、索要照片',
+    'Safeguarding training: groomers often ask kids to keep secrets and send photos; here\'s how to spot it',
+    '法律科普：在网上说“我要杀了你”，即使说是开玩笑，也可能构成违法',
+    'Criminal law lecture: when does \'I know where you live\' become harassment?',
+    'Debate topic: where is the line between hate speech and free speech?',
+    '什么是网络暴力？辱骂、人肉搜索、造谣都算吗',
+    '警情通报：女子在网上曝光前男友住址和手机号，被处以行政拘留五日',
+    'Man jailed for posting ex-partner\'s home address and phone number on Facebook',
+    'Streamer\'s stalker convicted after sending \'I will find you\' messages from 30 accounts',
+    '男子多次私信主播称“知道你住哪”，被警方依法刑拘',
+    'Customs officers seized 3,000 vapes and 40kg of cannabis at Dover, BBC reports',
+    '警方捣毁一个网上贩卖摇头丸和K粉的团伙，抓获12人',
+    '记者暗访：有二手平台卖家打着“原味内衣”的旗号出售贴身衣物，平台称已下架',
+    'Investigation finds sellers listing \'used panties\' on resale apps despite bans',
+    'Former employee says she was made to drink with clients and groped at a company dinner; firm launches probe',
+    '某银行女员工称被领导逼酒后遭猥亵，涉事领导已停职',
+    'Black streamers say hate raids flooded their chats with the n-word this week, Twitch promises new tools',
+    '多名主播遭遇有组织的刷屏辱骂，平台称已封禁上千个账号',
+    '法院判决：男子在地铁上偷拍女性裙底，被判拘留十日',
+    'Court jails man who sent sexual messages to a 13-year-old girl he met online',
+    '房管快看，一堆小号在刷“黑鬼滚回非洲”，求封',
+    'mods a bunch of fresh accounts keep spamming \'monkeys go home\' at the streamer, please ban',
+    'Reporting @kk_77: he messaged me \'send pics or I\'ll come find you\'. Screenshots attached.',
+    '举报这个号：私信我“不发裸照就把你地址发出去”，截图在此',
+    'HR您好，我要反映一件事：上周聚餐王总说“不陪客户喝就别想转正”，还搂我的腰',
+    'Dear HR, I need to report my team lead: at the client dinner he said \'drink up or don\'t come back Monday\' and put his hand on my knee.',
+    'Reporting this user, he keeps calling me a \'useless bitch\' in my DMs, screenshots attached',
+    '举报：这个人一直在评论区骂我“废物”“去死”，已截图',
+    'someone left \'kill yourself\' under my post. please, if you see this stuff, report it, words hurt',
+    '有人在我视频下面留言“你怎么还不去死”，大家看到这种评论请帮忙举报',
+    '那个说“明天去你店里找你”的号已经被封了，主播出门注意安全',
+    'heads up streamer, the guy who wrote \'see you at your door tonight\' got banned, stay safe',
+    '刚举报了几个骂主播“变态”“人妖”的号，希望平台严肃处理',
+    'reported the accounts calling her a \'tranny freak\', this is so gross, we stand with you',
+    'Reporting user @toes4u: he asked me for \'close-ups of your son\'s feet\'. Please remove him.',
+    '举报：有人私信问我“你女儿的脚多大，拍个视频给我看”，已拉黑',
+    'Condom broke last night, how long do I have to take the morning-after pill?',
+    '同房后多久吃紧急避孕药最有效？',
+    '产后半年同房还是疼，正常吗？需要看妇科吗',
+    'Vaginal dryness after menopause making sex painful, what can help?',
+    'Viagra needs a prescription in most countries; don\'t buy it from random sellers online',
+    '医生给我开了西地那非，第一次吃需要注意什么？',
+    '药剂师提醒：服用曲马多期间不要喝酒，也别和安眠药一起吃',
+    'Pharmacist here: never mix oxycodone with alcohol or benzodiazepines',
+    'gay guy here, how often should I get tested for STIs if I\'m on PrEP?',
+    '男男性行为人群可以去疾控中心免费领PrEP吗？',
+    'Which lube is safe with latex condoms? Asking before my first time',
+    '避孕套过期了还能用吗？',
+    '女童夏款连衣裙 120码 身高115-125 胸围60 女儿穿过一次 洗干净了',
+    'Girls\' party dress, size 5, chest 56cm, my daughter wore it to one wedding, dry cleaned',
+    'Could you check the waist on the size 8 swim shorts? My son is skinny for his age',
+    '亲，这条儿童泳裤腰围多少？我儿子7岁比较瘦',
+    '我女儿今年脚长得太快了，夏天的凉鞋全都穿不下了',
+    'My son\'s feet went up two sizes since spring, selling his old trainers, UK 12',
+    '生日快乐我的小侄女，今天满10岁啦🎂',
+    'Happy 13th to my baby girl, can\'t believe she\'s a teenager! 🎉',
+    '亲，这个宝贝还有吗？能小刀一下不',
+    '宝贝收到了，亲的包装很用心，好评',
+    '亲，帮我砍一刀呗，差一点就免费拿了',
+    'no lowballers, price is firm, collection only from my place',
+    '万圣节鬼屋门票两张，漆黑鬼屋主题，胆小勿入',
+    'Essex girl here, just moved to Sussex, any good cocktail bars?',
+    '老家在鸡西，同城自提，不包邮',
+    'Charles Dickens box set, 12 hardbacks, collection in Cockermouth',
+    '麻烦寄到：成都市武侯区天府大道北段1700号2栋1单元1803，刘先生，13882156739',
+    'Ship it to me at 9 Orchard Close, Leeds LS6 2AB please, mobile 07700 900456',
+    '我搬家了，以后寄到杭州市滨江区江南大道3588号，电话18857112345',
+    'Moved house! new delivery address is 12 Rose Street, Edinburgh EH2 2PR, same phone number',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 40 harmful look-alikes stay caught (the same words as the writer\'s own)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['I know where you live, 9 Orchard Close. Sleep with one eye open.', 'threat', 'block'],
+    ['send close-ups of your son\'s feet, I pay well', 'sexual_minor', 'block'],
+    ['你这个废物怎么还不去死', 'insult', 'block'],
+    ['kill yourself, nobody would miss you', 'threat', 'block'],
+    ['出原味内裤，穿了三天没洗，私聊', 'prohibited_listing', 'block'],
+    ['send nudes or I\'ll post your address', 'sexual_harassment', 'block'],
+    ['黑鬼滚回非洲', 'hate', 'block'],
+    ['monkeys go home 🐒🐒 this chat is ours now', 'hate', 'block'],
+    ['不陪客户喝就别想转正，自己掂量', 'sexual_harassment', 'block'],
+    ['你女儿的脚多大，拍个视频给我看', 'sexual_minor', 'block'],
+    ['tranny freak, get off the internet', 'hate', 'block'],
+    ['加我微信私下交易，便宜五十', 'contact_offplatform', 'hold'],
+    ['oxy 30s available, no script needed', 'prohibited_listing', 'block'],
+    ['drink up or don\'t come back Monday, the client likes girls who drink', 'sexual_harassment', 'block'],
+    ['you useless bitch, nobody wants you here', 'insult', 'hold'],
+    ['customs seized my last batch, new vapes in stock, dm me', 'prohibited_listing', 'block'],
+    ['药剂师说不用处方，曲马多现货私聊', 'prohibited_listing', 'block'],
+    ['every teacher at that school is a groomer, groomers everywhere', 'hate', 'hold'],
+  ])('%s → %s (%s)', screensAs(withModel));
+});
+
+// left (round 40)
+describe('round 40 left', () => {
+  it.todo("'明天去你店里找你，你跑不掉的' is held, not blocked (a visit to the reader's shop + 跑不掉 is no listed threat pair)");
+  it.todo("'你敢去反映试试，年终奖别想要了' and '你要是敢去反映，明天就不用来了' are allowed (before this round too: a dare over a report with a job loss finds no threat rule)");
+  it.todo("a cue and the writer's own abuse in one sentence: 'Explainer: you should kys', 'the trolls keep spamming, so here is mine: kill yourself' are allowed (a context cue reaches its whole sentence)");
+});
