@@ -147,6 +147,9 @@ describe('context words the abuser uses lower nothing', () => {
     ['Anyone know where @MayaPlays actually works? Want to send her boss a few screenshots.', 'doxxing'],
     ["got her work email and her manager's name, sending them the screenshots tonight", 'doxxing'],
     ['you f*ggot, this is our little secret', 'hate'],
+    // 'please ban' is no report cue: the abuser asks for it too
+    ['kill yourself, please ban me lol', 'threat'],
+    ['you stupid bitch, pls ban', 'insult'],
     ["does your daughter still have the socks she wore? unwashed pls", 'sexual_minor'],
     ['这些 Muslims 都是恐怖分子, ban them all from 我们小区', 'hate'],
     ["I'm just saying muslims should all be deported", 'hate'], // round 31: 'just saying' is no counter-speech
