@@ -2091,33 +2091,8 @@ describe('round 38 look-alikes stay allowed (paraphrases of the dev sets\' must-
 
 // left (round 38): fresh wording with no listed term, and older rules' false positives the look-alikes met
 describe('round 38 left', () => {
-  it.todo('你家就在阳光花园5栋吧，晚上回家注意点 — threat+doxxing block expected, hold doxxing,pii given');
-  it.todo('I know you\'re at 9 Birch Road, flat 2. I\'ll be outside when you get back tonight. — threat+doxxing block expected, hold doxxing,pii given');
-  it.todo('That grey Golf, plate LK21 XMP, outside 7 Mill Close every night? Sweet dreams. — threat+doxxing block expected, hold doxxing,pii given');
-  it.todo('你快递上的地址我早就存好了，哪天路过去看看你 — threat+doxxing block expected, block threat given');
-  it.todo('Your dad lives by himself on Station Road, right? Be a pity if he fell down the stairs. — threat+doxxing block expected, hold doxxing given');
-  it.todo('bro 再举报我 我就去你学校堵你, 你读哪个学校我知道 — threat+doxxing block expected, block threat given');
-  it.todo('你儿子是在实验小学吧？书包上有校名，哪天放学我去找他玩 — sexual_minor+doxxing block expected, block threat,doxxing given');
-  it.todo('这个小学生主播好可爱，在哪上学呀，哥哥去校门口接你 — sexual_minor+doxxing block expected, hold doxxing given');
-  it.todo('妳兒子在哪間小學？我想去學校找他 — sexual_minor+doxxing block expected, hold doxxing given');
-  it.todo('burn every gay in this chat — hate+threat block expected, block threat given');
-  it.todo('g4s 4ll th3 mus1ims — hate+threat block expected, allow given');
-  it.todo('今晚陪李总喝几杯，不喝的话下周就不用来了 — sexual_harassment+threat block expected, block threat given');
-  it.todo('這杯不乾就是不給王總面子，年終獎你自己想想 — sexual_harassment+threat block expected, block threat given');
-  it.todo('你每天几点下班、从哪个门出来我都一清二楚 — threat block expected, allow given');
-  it.todo('we\'re gonna make sure this is your final stream. check your front door tonight 🙂 — threat block expected, allow given');
   it.todo('saw ur car in the lot, love the colour. blue really suits u — threat block expected, allow given');
-  it.todo('别以为换了店名我就找不到你，你以前那个店叫小鹿杂货铺对吧 — threat block expected, allow given');
-  it.todo('hope a bus hits you on your way home. could be me driving it — threat block expected, allow given');
-  it.todo('I know which city you stream from. see you around 🙂 — threat block expected, allow given');
-  it.todo('晚上出门小心点，走路记得多回头看看 — threat block expected, hold threat given');
-  it.todo('Nice kids. Would be awful if they didn\'t make it back from school one day. — threat block expected, allow given');
-  it.todo('我天天在你们公司楼下看着你，你几点走我都知道 — threat block expected, allow given');
-  it.todo('keep running your mouth and you\'ll end up in a ditch somewhere — threat block expected, allow given');
-  it.todo('found her job: she works nights at the Lidl on King St — doxxing hold expected, allow given');
   it.todo('她家地址我在公司系统里看到了，谁顺路去拜访一下 — doxxing hold expected, block threat given');
-  it.todo('I\'ll post your real name and your workplace in every group unless you take that review down — doxxing hold expected, allow given');
-  it.todo('Found him: works at the Costa on High St, early shift 6-2, cycles home — doxxing hold expected, allow given');
   it.todo('Parents: don\'t share which school your kids go to online; strangers can use it to find them. — innocent, block sexual_minor given (older rules)');
   it.todo('老同学，你现在住哪个小区？下周回老家去你家坐坐 — innocent, hold threat given (older rules)');
   it.todo('公司规定：任何人不得以绩效或转正要挟员工陪酒 — innocent, block sexual_harassment given (older rules)');
@@ -2599,3 +2574,63 @@ describe('round 41 left', () => {
   it.todo("'🍃 new summer tea menu is out' is blocked by prohibited_listing.drug_slang_context (🍃 + menu)");
   it.todo("'瘸子也能跑马拉松，别小看人' and '聋子和哑巴都可以来参加手语班' are held by the hate.zh lexicon (瘸子 0.7, 聋子/哑巴 0.6) with no abuse beside them");
 });
+
+// Round 42: round 38's leftovers (doxxing and threat paraphrases of the dev sets) fixed as families in rules data:
+// threat.reader_address_stated (the reader's address or plate stated back with a warning only), reader_data_held takes
+// the parcel's address and the reader's school, sexual_minor.child_school_to_meet, threat.kids_not_back, hate.eliminationist
+// takes 'every gay' and leet mus1ims, coerced_drinking takes the job lost as pressure, knows_route takes 一清二楚 and the
+// office door, and other warnings; context ordeal_hyperbole no longer excuses 'be a pity if'.
+describe('round 42 (round 38 left: the dev sets\' doxxing and threat lines said another way, with every label their writers give)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    ['你家就在阳光花园5栋吧，晚上回家注意点', ['threat', 'doxxing'], 'block'],
+    ["I know you're at 9 Birch Road, flat 2. I'll be outside when you get back tonight.", ['threat', 'doxxing'], 'block'],
+    ['That grey Golf, plate LK21 XMP, outside 7 Mill Close every night? Sweet dreams.', ['threat', 'doxxing'], 'block'],
+    ['你快递上的地址我早就存好了，哪天路过去看看你', ['threat', 'doxxing'], 'block'],
+    ['Your dad lives by himself on Station Road, right? Be a pity if he fell down the stairs.', ['threat', 'doxxing'], 'block'],
+    ['bro 再举报我 我就去你学校堵你, 你读哪个学校我知道', ['threat', 'doxxing'], 'block'],
+    ['你儿子是在实验小学吧？书包上有校名，哪天放学我去找他玩', ['sexual_minor', 'doxxing'], 'block'], // passing since round 39
+    ['这个小学生主播好可爱，在哪上学呀，哥哥去校门口接你', ['sexual_minor', 'doxxing'], 'block'],
+    ['妳兒子在哪間小學？我想去學校找他', ['sexual_minor', 'doxxing'], 'block'],
+    ['burn every gay in this chat', ['hate', 'threat'], 'block'],
+    ['g4s 4ll th3 mus1ims', ['hate', 'threat'], 'block'],
+    ['今晚陪李总喝几杯，不喝的话下周就不用来了', ['sexual_harassment', 'threat'], 'block'],
+    ['這杯不乾就是不給王總面子，年終獎你自己想想', ['sexual_harassment', 'threat'], 'block'],
+    ['你每天几点下班、从哪个门出来我都一清二楚', ['threat'], 'block'],
+    ["we're gonna make sure this is your final stream. check your front door tonight 🙂", ['threat'], 'block'],
+    ['别以为换了店名我就找不到你，你以前那个店叫小鹿杂货铺对吧', ['threat'], 'block'],
+    ['hope a bus hits you on your way home. could be me driving it', ['threat'], 'block'],
+    ['I know which city you stream from. see you around 🙂', ['threat'], 'block'],
+    ['晚上出门小心点，走路记得多回头看看', ['threat'], 'block'],
+    ["Nice kids. Would be awful if they didn't make it back from school one day.", ['threat'], 'block'],
+    ['我天天在你们公司楼下看着你，你几点走我都知道', ['threat'], 'block'],
+    ["keep running your mouth and you'll end up in a ditch somewhere", ['threat'], 'block'],
+    ['found her job: she works nights at the Lidl on King St', ['doxxing'], 'hold'],
+    ["I'll post your real name and your workplace in every group unless you take that review down", ['doxxing'], 'hold'],
+    ['Found him: works at the Costa on High St, early shift 6-2, cycles home', ['doxxing'], 'hold'],
+  ] as [string, string[], string][])('%s → %j (%s)', screensWith(withModel));
+});
+
+describe('round 42 look-alikes stay allowed (written while fixing: the new terms in innocent lines)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    'Nice kids! would be awful if the rain ruined their school trip',
+    'found her a new job: she works nights at the hospital now, so proud',
+    "keep talking, you'll regret missing this deal lol",
+    '老师在哪个学校？我想去学校找他',
+    '我天天在你们公司楼下等你下班一起吃饭',
+    'hope a bus comes soon, freezing here',
+    "I'll post your review in every group chat, thanks so much!",
+    'check your front door, the parcel is there',
+    'see you around 🙂 thanks for stopping by the stream',
+    '我的快递上的地址写错了，你帮我改一下',
+    '你读哪个学校？我知道那个学校，环境很好',
+    '换了店名我都没找到你，新店在哪',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+// left (round 42): 'saw ur car in the lot, love the colour. blue really suits u' names no menace a rule can read;
+// '她家地址我在公司系统里看到了，谁顺路去拜访一下' is blocked as a threat (address_menace) where the dev sets hold it as doxxing
