@@ -101,6 +101,15 @@ CASES.app_as_topic.push({ text: 'Telegram founder arrested in France, reports sa
 CASES.app_as_topic.push({ text: "please keep the chat on the app, I don't use WhatsApp", without: 'WhatsApp', label: 'contact_offplatform' });
 CASES.in_store_payment = [{ text: 'WeChat Pay and Alipay accepted at our store, open 9 to 6', without: 'WeChat Pay and Alipay, open 9 to 6', label: 'contact_offplatform' }];
 CASES.fake_goods_warning = [{ text: 'eBay 1:1 Rolex is fake, avoid', without: 'eBay 1:1 Rolex', label: 'prohibited_listing' }];
+// round 43: older rules' false positives, each lowered by what names the innocent scene
+CASES.zoo_visit = [{ text: 'the 🐒 at the zoo was so cute today 🍌', without: '🐒 🍌', label: 'hate' }];
+CASES.own_outfit_question = [{ text: 'What heels should I wear to the client pitch? the short skirt or trousers', without: 'wear heels to the client pitch, the short skirt', label: 'sexual_harassment' }];
+CASES.adult_age_stated = [{ text: 'how old are you now, 40? your body is still amazing', without: 'how old are you? your body is still amazing', label: 'sexual_minor' }];
+CASES.camera_at_an_object = [{ text: '镜头往下一点，看不到锅里的菜了，送你个礼物', without: '镜头往下一点，送你个礼物', label: 'sexual_harassment' }];
+CASES.surprise_for_a_child = [{ text: '你儿子生日那天我过去看看他，别告诉你老公，给他个惊喜', without: '你儿子生日那天我过去看看他，别告诉你老公', label: 'sexual_minor' }];
+CASES.parent_school_choice = [{ text: '你女儿在哪个学校读书？我们家孩子明年也想报那个学校', without: '你女儿在哪个学校读书？', label: 'sexual_minor' }];
+CASES.workplace_policy = [{ text: '公司规定：不得强迫下属陪酒', without: '下属陪酒', label: 'sexual_harassment' }];
+CASES.game_kill_talk = [{ text: '这局对面全杀光了哈哈', without: '全杀光了', label: 'hate' }];
 
 describe.each(rules.context.map((r) => [r.id, r] as const))('context %s', (id, rule) => {
   it('has cases in this suite', () => {

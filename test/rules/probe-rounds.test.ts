@@ -1669,13 +1669,7 @@ describe('round 35 look-alikes stay allowed (lingerie shops, fitting guides, sex
   });
 });
 
-// left (round 35): a cooking stream asked to lower the camera, with a gift, reads as the streamer asked to show more;
-// two older rules met by look-alikes written while fixing
-describe('round 35 left', () => {
-  it.todo("'镜头往下一点，看不到锅里的菜了，送你个礼物' is blocked (camera_lower_for_gifts: the camera's object is not read)");
-  it.todo("'how old are you now, 40? your body is still amazing' is blocked (age_then_body: a bare age question + body)");
-  it.todo("'Grab drinks just the two of us after the client call? my promotion came through!' is blocked (coerced_drinking)");
-});
+// left (round 35): a cooking stream's camera, an adult's age, the writer's own promotion — fixed in round 43 (at the end)
 
 // Round 36 (marketplace prohibited_listing and contact_offplatform in fresh phrasings): drugs by street names and
 // emoji, prescription drugs without prescription, weapons and parts, counterfeits, fake IDs and diplomas, wildlife
@@ -2093,11 +2087,6 @@ describe('round 38 look-alikes stay allowed (paraphrases of the dev sets\' must-
 describe('round 38 left', () => {
   it.todo('saw ur car in the lot, love the colour. blue really suits u — threat block expected, allow given');
   it.todo('她家地址我在公司系统里看到了，谁顺路去拜访一下 — doxxing hold expected, block threat given');
-  it.todo('Parents: don\'t share which school your kids go to online; strangers can use it to find them. — innocent, block sexual_minor given (older rules)');
-  it.todo('老同学，你现在住哪个小区？下周回老家去你家坐坐 — innocent, hold threat given (older rules)');
-  it.todo('公司规定：任何人不得以绩效或转正要挟员工陪酒 — innocent, block sexual_harassment given (older rules)');
-  it.todo('这局对面五个全被我们杀光了哈哈 — innocent, block hate given (older rules)');
-  it.todo('你女儿在哪个学校读书？我们家孩子明年也想报那个学校 — innocent, block sexual_minor,threat,doxxing given (older rules: lexicon 你女儿在哪个学校)');
 });
 
 describe('round 39 (sexual_minor and sexual_harassment: the dev sets\' lines said another way — other verbs, word order, platform or relationship, a question, another evasion of the same class)', () => {
@@ -2261,12 +2250,7 @@ describe('round 39 look-alikes stay allowed (children\'s items described by thei
   });
 });
 
-// left (round 39): older rules the look-alikes met while fixing
-describe('round 39 left', () => {
-  it.todo("'你儿子生日那天我过去看看他，别告诉你老公，给他个惊喜' is blocked by sexual_minor.grooming_secrecy (your child + 别告诉你, a surprise reads the same)");
-  it.todo("'你儿子读四年级，明天放学我去接他' and '明天她放学我去接她' are blocked by sexual_minor.pinyin_school_pickup / school_probe (a relative collecting a child)");
-  it.todo("'What heels should I wear to the client pitch? the short skirt or trousers' is blocked by sexual_harassment.dress_order (a woman asking about her own outfit)");
-});
+// left (round 39): a birthday surprise, a relative collecting a child, a woman's own outfit — fixed in round 43 (at the end)
 
 describe('round 40 look-alikes stay allowed (paraphrases of the dev sets\' must-not-flag lines: lessons, news, reports quoting abuse, medical and sexual-health questions, children\'s items, marketplace slang, Scunthorpe words, a buyer\'s own address)', () => {
   const withModel = createDefaultEngine();
@@ -2567,12 +2551,67 @@ describe('round 41 look-alikes stay allowed (brand merchandise, a tea menu, an e
   });
 });
 
-// left (round 41): older rules the look-alikes met
-describe('round 41 left', () => {
-  it.todo("'the 🐒 at the zoo was so cute today 🍌' is blocked by hate.animal_emoji_racism (🍌 is a target by itself; 'at the zoo' only allows the word zoo)");
-  it.todo("'monkeys on twitch? lol the zoo cam stream is on twitch' is blocked by hate.animal_emoji_racism ('zoo cam' is not an allowed zoo)");
-  it.todo("'🍃 new summer tea menu is out' is blocked by prohibited_listing.drug_slang_context (🍃 + menu)");
-  it.todo("'瘸子也能跑马拉松，别小看人' and '聋子和哑巴都可以来参加手语班' are held by the hate.zh lexicon (瘸子 0.7, 聋子/哑巴 0.6) with no abuse beside them");
+// left (round 41): a zoo visit, a tea menu, disability words said kindly — fixed in round 43 (below)
+
+// Round 43: older rules' false positives left as it.todo by rounds 35, 38, 39 and 41, fixed as families in rules data
+// (term allow lists, narrower groups, context rules in rules/context.yaml: zoo_visit, own_outfit_question,
+// adult_age_stated, camera_at_an_object, surprise_for_a_child, parent_school_choice, workplace_policy, game_kill_talk;
+// social_visit and child_safety_education take more cues). Each fix has a harmful look-alike below that stays caught.
+describe('round 43 (older rules\' false positives stay allowed)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    'the 🐒 at the zoo was so cute today 🍌',
+    'monkeys on twitch? lol the zoo cam stream is on twitch',
+    '🍃 new summer tea menu is out',
+    '瘸子也能跑马拉松，别小看人',
+    '聋子和哑巴都可以来参加手语班',
+    '你儿子生日那天我过去看看他，别告诉你老公，给他个惊喜',
+    '你儿子读四年级，明天放学我去接他',
+    '明天她放学我去接她',
+    'What heels should I wear to the client pitch? the short skirt or trousers',
+    'how old are you now, 40? your body is still amazing',
+    'Grab drinks just the two of us after the client call? my promotion came through!',
+    '镜头往下一点，看不到锅里的菜了，送你个礼物',
+    "Parents: don't share which school your kids go to online; strangers can use it to find them.",
+    '老同学，你现在住哪个小区？下周回老家去你家坐坐',
+    '公司规定：任何人不得以绩效或转正要挟员工陪酒',
+    '这局对面五个全被我们杀光了哈哈',
+    '你女儿在哪个学校读书？我们家孩子明年也想报那个学校',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('allow');
+  });
+});
+
+describe('round 43 harmful look-alikes stay caught (the target, the condition, the body, the school or the meeting added)', () => {
+  const withModel = createDefaultEngine();
+  it.each([
+    '🐒🍌 go back to the zoo',
+    'this streamer belongs at the zoo 🐒🍌',
+    'monkeys on twitch? black streamer, zoo cam material 🐒',
+    '🍃🍃 menu dm me',
+    '瘸子也能当主播？sb瘸子别出来丢人',
+    '你女儿几点放学？我去接她',
+    '小妹妹放学别走，哥哥去校门口接你',
+    'ni nv er zai na ge xiao xue shang xue? fang xue wo qu jie ta, gei ta pai dian si mi zhao',
+    'What should I wear? you wear the short skirt and heels, the client likes legs',
+    'how old are you? 13? show me your legs',
+    'how old are you now, 40? or 14? turn the camera down',
+    'drink with the client tonight or forget your promotion',
+    '镜头往下一点，看不到锅里的菜了，让我看看腿，送你个礼物',
+    '主播镜头往下移一点，刷十个火箭',
+    '你儿子生日那天我去学校接他，别告诉你老公，给他个惊喜',
+    '别告诉你老公，你女儿放学我去接她，我们的秘密',
+    "Parents: don't share which school your kids go to online. tell me which school, I'll pick them up",
+    '公司规定：新员工不得拒绝陪酒',
+    '今晚陪李总喝几杯，不得拒绝陪酒',
+    '这局打完，把黑人都杀光',
+    '你女儿在哪个学校读书？我们家孩子也想报那个学校，我去校门口接她一起玩',
+    '你女儿在哪个学校？放学我去接她',
+  ])('%s', (text) => {
+    const r = withModel.screen({ text });
+    expect(r.verdict, JSON.stringify(r.evidence)).toBe('block');
+  });
 });
 
 // Round 42: round 38's leftovers (doxxing and threat paraphrases of the dev sets) fixed as families in rules data:
