@@ -119,17 +119,9 @@ export function estimateSimilarity(a: Signature, b: Signature, bAt = 0): number 
 
 /**
  * One key per band (band index mixed in), for bucket lookups: similar signatures share at least one key.
- * `sig` may be a slab of many signatures, `at` the offset of the one to key.
- */
-export function bandKeys(sig: Signature, at = 0): number[] {
-  const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(bandKey(sig, at, b));
-  return keys;
-}
-
-/**
- * The same keys written into `out` (BANDS slots) as signed 32-bit integers (`key | 0`: one-to-one, and small
- * integers make cheaper map keys than the unsigned numbers above 2³¹), so a hot loop allocates nothing.
+ * `sig` may be a slab of many signatures, `at` the offset of the one to key. Written into `out` (BANDS slots) as
+ * signed 32-bit integers (`key | 0`: one-to-one, and small integers make cheaper map keys than the unsigned
+ * numbers above 2³¹), so a hot loop allocates nothing.
  */
 export function bandKeysInto(sig: Signature, at: number, out: Int32Array): void {
   for (let b = 0; b < BANDS; b++) out[b] = bandKey(sig, at, b);

@@ -9,6 +9,7 @@
  * Which later sentences a cue reaches is decided with the word lists of rules/sentences.yaml (the logic is here,
  * the words are data): `compileSentenceWords` builds their patterns once per engine.
  */
+import { escapeRegExp as escape } from '../detect/regexp.ts';
 import { loadSentenceWords } from '../detect/rule-files.ts';
 import type { SentenceTerm, SentenceWordList, SentenceWords } from '../detect/rules-schema.ts';
 
@@ -96,10 +97,6 @@ export interface SentencePatterns {
   first: RegExp;
   speechVerb: RegExp;
   ownWords: RegExp;
-}
-
-function escape(word: string): string {
-  return word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /** One of the words, as a group ("(?!)", never, for none). */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { packagePath } from '../../paths.ts';
+import { escapeRegExp } from '../regexp.ts';
 
 const word = z.object({ word: z.string().min(1), note: z.string().optional() });
 
@@ -56,11 +57,6 @@ export function loadRuleFile<T>(name: string, schema: z.ZodType<T>, dir = pathTo
 export const ADDRESS_CN: AddressCnRules = loadRuleFile('address-cn.json', addressCnSchema);
 export const ADDRESS_EN: AddressEnRules = loadRuleFile('address-en.json', addressEnSchema);
 export const NUMBER_CONTEXT: NumberContextRules = loadRuleFile('number-context.json', numberContextSchema);
-
-/** Escape a literal for use inside a RegExp source. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Alternation of literals, longest first so the regex prefers 号楼 over 号. */
 export function alternation(words: readonly string[]): string {
